@@ -1,0 +1,328 @@
+"""The one description of every table: column types, units, meanings and constraints.
+
+Validation (pandera), the Frictionless ``datapackage.json`` and the book's data
+dictionary are all generated from these definitions, so they cannot drift apart.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9.\-]*$"
+ISO_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+SOURCE_ID_PATTERN = r"^\d{3}_[0-9a-f]{16}$"
+
+THEMES = ["history", "players", "vertical", "compute", "policy", "market"]
+CLAIM_KINDS = ["number", "date", "named"]
+QUALIFIERS = ["about", "more_than", "at_least", "nearly", "up_to", "less_than", "several", "planned",
+              "vendor_projection", "estimate", "range"]
+ORG_KINDS = ["giant", "ai_company", "research", "international", "other"]
+ARCHITECTURES = ["dense", "moe", "unknown"]
+SCOPES = ["general", "vertical"]
+OTHER_KINDS = ["chip", "person", "aggregate", "product", "place", "concept"]
+POLICY_LEVELS = ["national", "local", "international", "industry"]
+DEPLOYMENT_STATUSES = ["ordered", "delivered", "planned", "reported"]
+RELATIONS = ["copies_from", "shares_text_with"]
+COUNTRY_GROUPS = ["China", "United States", "Rest of world", "Multinational", "Unknown"]
+
+
+@dataclass(frozen=True)
+class Field:
+    """One column: its type, unit, meaning and the checks it must pass."""
+
+    name: str
+    type: str  # string | integer | number | boolean | date (ISO text, partial allowed)
+    description: str
+    unit: str = ""
+    required: bool = True
+    unique: bool = False
+    enum: tuple[str, ...] | None = None
+    pattern: str | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    list_sep: str | None = None  # multi-valued text column, values separated by this
+    references: str | None = None  # "table.column" foreign key (each listed value must exist)
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    title: str
+    description: str
+    fields: tuple[Field, ...]
+    primary_key: str | None = None
+    license: str = "CC-BY-4.0 (this project)"
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def columns(self) -> list[str]:
+        return [f.name for f in self.fields]
+
+    def field(self, name: str) -> Field:
+        return next(f for f in self.fields if f.name == name)
+
+
+def F(name, type_, description, **kw) -> Field:  # noqa: N802 - short constructor for the table lists
+    for key in ("enum",):
+        if key in kw and kw[key] is not None:
+            kw[key] = tuple(kw[key])
+    return Field(name, type_, description, **kw)
+
+
+ENTITY = "entities.entity_id"  # virtual table: the union of every entity table's id
+
+# ---------------------------------------------------------------- raw inputs (curated by hand)
+RAW_TABLES: dict[str, Table] = {t.name: t for t in [
+    Table("sources", "Article register", "The five 2023 articles: where they come from and the checksum of the text we read.", (
+        F("source_id", "string", "File stem of the article text in the seeds folder.", unique=True, pattern=r"^\d{3}_[0-9a-f]{16}$"),
+        F("title_zh", "string", "Title as printed (Chinese)."),
+        F("title_en", "string", "Our English translation of the title."),
+        F("outlet", "string", "Publisher, outlet or account (Chinese name)."),
+        F("outlet_en", "string", "Publisher in English."),
+        F("author", "string", "Author as credited; empty when the text names none.", required=False),
+        F("published", "date", "Publication date at the precision the text allows.", pattern=ISO_DATE_PATTERN),
+        F("date_inferred", "boolean", "True when the date is not printed in the text but inferred."),
+        F("date_basis", "string", "How the publication date was established."),
+        F("language", "string", "BCP 47 language tag of the text.", enum=["zh-Hans"]),
+        F("sha256", "string", "SHA-256 of the UTF-8 text file, to prove we read the same text.", pattern=r"^[0-9a-f]{64}$"),
+    ), primary_key="source_id"),
+    Table("claims", "Claims", "One row per figure, date or named fact per article, anchored to its line.", (
+        F("claim_id", "string", "Claim id: article number and sequence.", unique=True, pattern=r"^\d{3}-\d{3}$"),
+        F("source_id", "string", "Article the claim is taken from.", references="sources.source_id"),
+        F("line", "integer", "1-based line number in the article text.", minimum=1),
+        F("anchor", "string", "The figure, date or name exactly as printed on that line."),
+        F("kind", "string", "number (value parsed from anchor), date (date parsed from anchor) or named (a name).", enum=CLAIM_KINDS),
+        F("theme", "string", "Report theme the claim belongs to.", enum=THEMES),
+        F("subject", "string", "Entity the claim is about.", pattern=ID_PATTERN, references=ENTITY),
+        F("attribute", "string", "What is claimed about the subject.", pattern=r"^[a-z][a-z0-9_]*$"),
+        F("value", "number", "Numeric value of the anchor in base units (numbers only).", required=False),
+        F("value_high", "number", "Upper end when the anchor is a range.", required=False),
+        F("unit", "string", "Unit of value (parameters, USD, CNY, GPU, percent, ...).", required=False),
+        F("date", "date", "ISO date for date claims, at the printed precision (year may be inferred: see note).", required=False, pattern=ISO_DATE_PATTERN),
+        F("object", "string", "Related entity for relations (developed_by, chip, issued_by ...).", required=False, pattern=ID_PATTERN, references=ENTITY),
+        F("qualifier", "string", "Hedge printed with the figure, or its status.", required=False, enum=QUALIFIERS),
+        F("as_of", "date", "Date the figure describes, when the text makes it clear.", required=False, pattern=ISO_DATE_PATTERN),
+        F("note", "string", "Our own short English gloss of what the figure means."),
+    ), primary_key="claim_id"),
+    Table("organisations", "Organisations", "Companies, labs and universities named in the articles.", (
+        F("entity_id", "string", "Organisation id.", unique=True, pattern=ID_PATTERN),
+        F("name_en", "string", "English name."),
+        F("name_zh", "string", "Chinese name (empty for foreign companies without one).", required=False),
+        F("aliases", "string", "Spellings used in the articles.", required=False, list_sep="|"),
+        F("country", "string", "Country of the headquarters."),
+        F("org_kind", "string", "Kind, following the articles' taxonomy: giant, ai_company, research, international.", enum=ORG_KINDS),
+        F("epoch_organization", "string", "How Epoch AI spells the organisation, for matching.", required=False),
+        F("note", "string", "Notes.", required=False),
+    ), primary_key="entity_id"),
+    Table("models", "Models", "Models named in the articles, with aliases and their Epoch AI match.", (
+        F("entity_id", "string", "Model id.", unique=True, pattern=ID_PATTERN),
+        F("name_en", "string", "Canonical name."),
+        F("name_zh", "string", "Chinese name where there is one.", required=False),
+        F("aliases", "string", "Spellings used in the articles.", required=False, list_sep="|"),
+        F("developers", "string", "Developer organisations.", list_sep="|", references="organisations.entity_id"),
+        F("modality", "string", "Main modality.", enum=["text", "multimodal", "image", "speech", "protein", "code", "other"]),
+        F("scope", "string", "General-purpose or industry (vertical) model.", enum=SCOPES),
+        F("architecture", "string", "dense, or sparse mixture-of-experts (moe) whose total parameters are not comparable to dense counts.", enum=ARCHITECTURES),
+        F("architecture_citation", "string", "Where the architecture is documented (not in the articles).", required=False),
+        F("epoch_model", "string", "Matching model name in the Epoch AI table.", required=False),
+        F("note", "string", "Notes.", required=False),
+    ), primary_key="entity_id"),
+    Table("policies", "Policies", "Rules, plans and open letters named in the articles.", (
+        F("entity_id", "string", "Policy id.", unique=True, pattern=ID_PATTERN),
+        F("name_en", "string", "English name."),
+        F("name_zh", "string", "Chinese name.", required=False),
+        F("aliases", "string", "Spellings used in the articles.", required=False, list_sep="|"),
+        F("issuer", "string", "Issuing body.", list_sep="|", references=ENTITY),
+        F("level", "string", "national, local, international or industry.", enum=POLICY_LEVELS),
+        F("note", "string", "Notes.", required=False),
+    ), primary_key="entity_id"),
+    Table("deployments", "Compute deployments", "GPU fleets, orders and clusters reported in the articles.", (
+        F("entity_id", "string", "Deployment id.", unique=True, pattern=ID_PATTERN),
+        F("buyer", "string", "Who owns or ordered the compute.", references=ENTITY),
+        F("chip", "string", "Accelerator model.", required=False, references=ENTITY),
+        F("status", "string", "ordered, delivered, planned or reported (in use).", enum=DEPLOYMENT_STATUSES),
+        F("note", "string", "Notes.", required=False),
+    ), primary_key="entity_id"),
+    Table("verticals", "Vertical applications", "Industry (vertical) models and offers named in the articles.", (
+        F("entity_id", "string", "Vertical application id.", unique=True, pattern=ID_PATTERN),
+        F("name_en", "string", "English name."),
+        F("name_zh", "string", "Chinese name.", required=False),
+        F("aliases", "string", "Spellings used in the articles.", required=False, list_sep="|"),
+        F("provider", "string", "Organisation offering it.", references="organisations.entity_id"),
+        F("industry", "string", "Industry served.", enum=["medicine", "government", "finance", "life_sciences", "education", "manufacturing", "media", "cross_industry", "mobile", "retail", "energy", "security", "legal", "other"]),
+        F("error_tolerance", "string", "How tolerant the industry is of model errors, as the articles argue.", required=False, enum=["low", "medium", "high"]),
+        F("note", "string", "Notes.", required=False),
+    ), primary_key="entity_id"),
+    Table("other_entities", "Other entities", "Chips, people, aggregates and products the claims are about.", (
+        F("entity_id", "string", "Entity id.", unique=True, pattern=ID_PATTERN),
+        F("kind", "string", "What sort of entity.", enum=OTHER_KINDS),
+        F("name_en", "string", "English name."),
+        F("name_zh", "string", "Chinese name.", required=False),
+        F("aliases", "string", "Spellings used in the articles.", required=False, list_sep="|"),
+        F("affiliation", "string", "Maker (chips), employer (people) or owner.", required=False, references="organisations.entity_id"),
+        F("note", "string", "Notes.", required=False),
+    ), primary_key="entity_id"),
+    Table("external_facts", "Facts from outside the articles", "Facts the articles lack, each with its own citation.", (
+        F("fact_id", "string", "External fact id.", unique=True, pattern=r"^x\d{3}$"),
+        F("subject", "string", "Entity the fact is about.", references=ENTITY),
+        F("attribute", "string", "Attribute, as in claims.", pattern=r"^[a-z][a-z0-9_]*$"),
+        F("value", "number", "Numeric value in base units.", required=False),
+        F("unit", "string", "Unit of value.", required=False),
+        F("date", "date", "ISO date.", required=False, pattern=ISO_DATE_PATTERN),
+        F("citation", "string", "The document that states the fact."),
+        F("url", "string", "Address of that document.", required=False),
+        F("note", "string", "Notes.", required=False),
+    ), primary_key="fact_id"),
+    Table("source_relations", "Relations between articles", "Where one article repeats another, so it is not independent confirmation.", (
+        F("source_id", "string", "The later or derived article.", references="sources.source_id"),
+        F("related_source_id", "string", "The article it repeats.", references="sources.source_id"),
+        F("relation", "string", "copies_from: reuses the other's figures and wording; shares_text_with: both repeat a common source.", enum=RELATIONS),
+        F("evidence", "string", "Line pairs that show it (source line:related line).", ),
+        F("note", "string", "Notes.", required=False),
+    )),
+    Table("known_issues", "Curated findings", "Errors and ambiguities in the articles that need a reader's judgement to spot.", (
+        F("issue_id", "string", "Finding id.", unique=True, pattern=r"^k\d{3}$"),
+        F("kind", "string", "Sort of problem.", enum=["misstated_value", "double_count", "sparse_vs_dense", "sum_mismatch", "date_conflict", "vague_reference", "wrong_attribution"]),
+        F("claim_ids", "string", "Claims involved.", list_sep="|", references="claims.claim_id"),
+        F("resolution", "string", "What the charts use and why."),
+        F("note", "string", "Our explanation."),
+    ), primary_key="issue_id"),
+]}
+
+ENTITY_TABLES = ["organisations", "models", "policies", "deployments", "verticals", "other_entities"]
+
+#: Epoch columns the project relies on: a renamed column must stop the build.
+EPOCH_REQUIRED_COLUMNS = [
+    "Model", "Organization", "Publication date", "Domain", "Parameters", "Training compute (FLOP)",
+    "Training hardware", "Hardware quantity", "Country (of organization)", "Organization categorization",
+    "Training compute cost (2023 USD)", "Frontier model",
+]
+
+# ---------------------------------------------------------------- clean outputs (generated)
+CLEAN_TABLES: dict[str, Table] = {t.name: t for t in [
+    RAW_TABLES["sources"],
+    Table("claims", "Claims (validated)", "Every claim, validated and with its entity kinds resolved.",
+          RAW_TABLES["claims"].fields + (
+              F("subject_kind", "string", "Entity table of the subject."),
+              F("year", "integer", "Year of the date claim, or of as_of.", required=False),
+          ), primary_key="claim_id"),
+    Table("organisations", "Organisations", RAW_TABLES["organisations"].description,
+          RAW_TABLES["organisations"].fields + (
+              F("model_count", "integer", "Models in models.csv this organisation developed."),
+          ), primary_key="entity_id"),
+    Table("models", "Models", "Models with the parameter count and date the charts use and Epoch's values beside them.",
+          RAW_TABLES["models"].fields + (
+              F("parameters", "number", "Parameter count the charts use (see facts.choice_rule).", unit="parameters", required=False),
+              F("parameters_qualifier", "string", "Hedge on that count.", required=False),
+              F("parameters_sources", "string", "Articles that give a count.", required=False, list_sep="|"),
+              F("release_date", "date", "Release or announcement date the charts use.", required=False),
+              F("release_year", "integer", "Year of release_date.", required=False),
+              F("country_group", "string", "China, United States or Rest of world, from the developers.", enum=COUNTRY_GROUPS),
+              F("epoch_parameters", "number", "Epoch AI's parameter count.", unit="parameters", required=False),
+              F("epoch_publication_date", "date", "Epoch AI's publication date.", required=False),
+          ), primary_key="entity_id"),
+    Table("facts", "Facts", "Claims merged across articles: one row per distinct value of a subject's attribute, with all supporting sources.", (
+        F("fact_id", "string", "Fact id.", unique=True),
+        F("subject", "string", "Entity.", references=ENTITY),
+        F("subject_kind", "string", "Entity table of the subject."),
+        F("attribute", "string", "Attribute."),
+        F("kind", "string", "number, date or named.", enum=CLAIM_KINDS),
+        F("value", "number", "Value in base units.", required=False),
+        F("value_high", "number", "Upper end of a range.", required=False),
+        F("unit", "string", "Unit.", required=False),
+        F("date", "date", "ISO date.", required=False),
+        F("object", "string", "Related entity.", required=False),
+        F("qualifier", "string", "Hedge.", required=False),
+        F("as_of", "date", "Date the value describes.", required=False),
+        F("origin", "string", "articles, or external (with citation).", enum=["articles", "external"]),
+        F("claim_ids", "string", "Claims merged into this fact.", required=False, list_sep="|"),
+        F("source_ids", "string", "Articles supporting it.", required=False, list_sep="|"),
+        F("n_sources", "integer", "Articles supporting it.", minimum=0),
+        F("n_independent", "integer", "Supporting articles that do not copy another supporting article.", minimum=0),
+        F("citation", "string", "Citation for external facts.", required=False),
+        F("conflict", "boolean", "Another fact gives a different value for the same subject, attribute and as_of."),
+        F("chosen", "boolean", "This is the value charts use for the subject and attribute."),
+        F("choice_rule", "string", "Why it was or was not chosen.", required=False),
+    ), primary_key="fact_id"),
+    Table("events", "Timeline", "Every dated fact as one timeline.", (
+        F("event_id", "string", "Event id.", unique=True),
+        F("date", "date", "ISO date at its precision."),
+        F("year", "integer", "Year."),
+        F("precision", "string", "year, month or day.", enum=["year", "month", "day"]),
+        F("subject", "string", "Entity.", references=ENTITY),
+        F("subject_kind", "string", "Entity table."),
+        F("event", "string", "What happened (the attribute, e.g. release_date)."),
+        F("label_en", "string", "Short English label."),
+        F("label_zh", "string", "Short Chinese label.", required=False),
+        F("origin", "string", "articles or external.", enum=["articles", "external"]),
+        F("source_ids", "string", "Supporting articles.", required=False, list_sep="|"),
+        F("citation", "string", "Citation for external dates.", required=False),
+        F("conflict", "boolean", "Sources disagree on this date."),
+    ), primary_key="event_id"),
+    Table("compute", "Compute deployments", "GPU fleets and orders with counts, costs and dates, one row per deployment.", (
+        F("entity_id", "string", "Deployment id.", unique=True),
+        F("buyer", "string", "Owner or buyer."),
+        F("buyer_name", "string", "Owner or buyer, English."),
+        F("chip", "string", "Accelerator.", required=False),
+        F("status", "string", "ordered, delivered, planned, reported.", enum=DEPLOYMENT_STATUSES),
+        F("gpu_count", "number", "Number of accelerators.", unit="GPU", required=False),
+        F("gpu_count_qualifier", "string", "Hedge on the count.", required=False),
+        F("cost", "number", "Cost.", required=False),
+        F("cost_unit", "string", "Currency of cost.", required=False),
+        F("date", "date", "Date of the order or report.", required=False),
+        F("source_ids", "string", "Supporting articles.", list_sep="|"),
+        F("note", "string", "Notes.", required=False),
+    ), primary_key="entity_id"),
+    Table("policies", "Policies", "Rules and plans with their draft, adoption and effective dates.",
+          RAW_TABLES["policies"].fields + (
+              F("draft_date", "date", "Draft published.", required=False),
+              F("adopted_date", "date", "Adopted or promulgated.", required=False),
+              F("effective_date", "date", "Takes effect.", required=False),
+              F("date_origins", "string", "For each date: articles (claim ids) or external (fact id).", required=False),
+              F("draft_to_effect_days", "integer", "Days from draft to taking effect.", unit="days", required=False),
+          ), primary_key="entity_id"),
+    Table("verticals", "Vertical applications", "Industry models with the figures claimed for them.",
+          RAW_TABLES["verticals"].fields + (
+              F("claims", "string", "Figures claimed for it (attribute=value, qualifier).", required=False),
+              F("source_ids", "string", "Supporting articles.", required=False, list_sep="|"),
+          ), primary_key="entity_id"),
+    Table("epoch_models", "Epoch AI notable models (normalised slice)", "Data: Epoch AI (epoch.ai), CC BY 4.0.", (
+        F("model", "string", "Model name as in Epoch."),
+        F("organization", "string", "Organisation(s) as in Epoch."),
+        F("publication_date", "date", "Publication date."),
+        F("year", "integer", "Year of publication."),
+        F("country", "string", "Country (of organization) as in Epoch.", required=False),
+        F("country_group", "string", "China, United States, Rest of world, Multinational (China with others) or Unknown.", enum=COUNTRY_GROUPS),
+        F("is_chinese", "boolean", "At least one organisation based in China."),
+        F("parameters", "number", "Parameters (total for mixture-of-experts).", unit="parameters", required=False, minimum=0),
+        F("training_compute_flop", "number", "Training compute.", unit="FLOP", required=False, minimum=0),
+        F("training_hardware", "string", "Training hardware.", required=False),
+        F("hardware_quantity", "number", "Number of chips used in training.", unit="chips", required=False, minimum=0),
+        F("training_cost_usd_2023", "number", "Training compute cost.", unit="2023 USD", required=False, minimum=0),
+        F("organization_category", "string", "Industry, Academia, ...", required=False),
+        F("domain", "string", "Domain.", required=False),
+        F("frontier_model", "boolean", "Epoch's frontier flag."),
+    ), license="CC-BY-4.0 (Epoch AI)"),
+    Table("epoch_crosscheck", "Articles against Epoch AI", "Each article parameter claim for a model Epoch lists, with the difference.", (
+        F("claim_id", "string", "Claim.", references="claims.claim_id"),
+        F("source_id", "string", "Article."),
+        F("model", "string", "Model id."),
+        F("epoch_model", "string", "Epoch model name."),
+        F("anchor", "string", "Figure as printed."),
+        F("article_parameters", "number", "Article value.", unit="parameters"),
+        F("epoch_parameters", "number", "Epoch value.", unit="parameters", required=False),
+        F("ratio", "number", "article / Epoch.", required=False),
+        F("verdict", "string", "agrees (within 10%), differs, or epoch_missing.", enum=["agrees", "differs", "epoch_missing"]),
+        F("architecture", "string", "dense or moe.", enum=ARCHITECTURES),
+    )),
+    Table("discrepancies", "Discrepancies", "Every disagreement and error found: between articles, against Epoch, and curated findings.", (
+        F("discrepancy_id", "string", "Id.", unique=True),
+        F("kind", "string", "conflict, epoch_mismatch, or a curated kind."),
+        F("subject", "string", "Entity.", required=False),
+        F("attribute", "string", "Attribute.", required=False),
+        F("claim_ids", "string", "Claims involved.", list_sep="|"),
+        F("source_ids", "string", "Articles involved.", list_sep="|"),
+        F("values", "string", "The values in disagreement."),
+        F("resolution", "string", "What the charts use and why."),
+        F("note", "string", "Explanation.", required=False),
+    ), primary_key="discrepancy_id"),
+]}

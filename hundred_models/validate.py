@@ -1,0 +1,169 @@
+"""Checks across tables: foreign keys, aliases, and that every claim says what its anchor prints.
+
+Single-table checks (types, categories, uniqueness) live in :mod:`readers`; these need
+several tables at once, and the provenance check needs the article texts.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+import unicodedata
+from pathlib import Path
+
+import pandas as pd
+
+from .cndates import parse_cn_date
+from .errors import DataError, NumeralError
+from .numerals import parse_number
+from .schema import ENTITY, ENTITY_TABLES, RAW_TABLES
+
+#: Largest parameter count we accept; the biggest model in any source is 1.74e14 (BAGUALU).
+MAX_PARAMETERS = 1e16
+#: Qualifiers that describe a claim's status rather than a hedge printed with the figure.
+STATUS_QUALIFIERS = {"planned", "vendor_projection", "estimate"}
+
+
+def raw_name(table: str) -> str:
+    return f"data/raw/{table}.csv"
+
+
+def normalise_alias(text: str) -> str:
+    """Fold case, width and spacing so ``ERNIE3.0Titan`` and ``ERNIE 3.0 Titan`` meet."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return re.sub(r"[\s\-_·・.]+", "", text)
+
+
+def entity_registry(raw: dict[str, pd.DataFrame]) -> dict[str, str]:
+    """Map every entity id to the table it lives in; an id in two tables is an error."""
+    registry: dict[str, str] = {}
+    for table in ENTITY_TABLES:
+        for i, entity_id in enumerate(raw[table]["entity_id"], start=1):
+            if entity_id in registry:
+                raise DataError(raw_name(table), f"id {entity_id!r} is already used in {raw_name(registry[entity_id])}",
+                                row=i, column="entity_id")
+            registry[entity_id] = table
+    return registry
+
+
+def alias_index(raw: dict[str, pd.DataFrame]) -> dict[str, str]:
+    """Every spelling of every entity, normalised, pointing at its id; one spelling, one entity."""
+    index: dict[str, str] = {}
+    for table in ENTITY_TABLES:
+        frame = raw[table]
+        for i, rec in enumerate(frame.to_dict("records"), start=1):
+            names = [rec["entity_id"]]
+            for col in ("name_en", "name_zh"):
+                if col in frame and rec.get(col):
+                    names.append(rec[col])
+            if "aliases" in frame and rec.get("aliases"):
+                names += [a for a in rec["aliases"].split("|") if a]
+            for name in names:
+                key = normalise_alias(name)
+                owner = index.setdefault(key, rec["entity_id"])
+                if owner != rec["entity_id"]:
+                    raise DataError(raw_name(table), f"alias {name!r} already names {owner!r}", row=i, column="aliases")
+    return index
+
+
+def resolve(index: dict[str, str], name: str) -> str | None:
+    """Entity id for a spelling as printed, or None."""
+    return index.get(normalise_alias(name))
+
+
+def check_foreign_keys(raw: dict[str, pd.DataFrame], registry: dict[str, str]) -> None:
+    for table_name, table in RAW_TABLES.items():
+        frame = raw[table_name]
+        for f in table.fields:
+            if not f.references:
+                continue
+            if f.references == ENTITY:
+                known = set(registry)
+                what = "entity (in any entity table)"
+            else:
+                ref_table, ref_col = f.references.split(".")
+                known = set(raw[ref_table][ref_col])
+                what = f"{ref_col} in {raw_name(ref_table)}"
+            for i, value in enumerate(frame[f.name], start=1):
+                if value is None or (isinstance(value, float) and math.isnan(value)):
+                    continue
+                for item in (value.split(f.list_sep) if f.list_sep else [value]):
+                    if item not in known:
+                        raise DataError(raw_name(table_name), f"unknown {what}: {item!r}", row=i, column=f.name)
+
+
+def _same(a: float, b) -> bool:
+    return b is not None and not pd.isna(b) and math.isclose(float(a), float(b), rel_tol=1e-12, abs_tol=1e-12)
+
+
+def check_claims(raw: dict[str, pd.DataFrame], index: dict[str, str]) -> None:
+    """Each claim's stored value, date or entity must be what its anchor prints."""
+    name = raw_name("claims")
+    for i, c in enumerate(raw["claims"].to_dict("records"), start=1):
+        kind = c["kind"]
+        if kind == "number":
+            try:
+                parsed = parse_number(c["anchor"])
+            except NumeralError as exc:
+                raise DataError(name, str(exc), row=i, column="anchor") from None
+            if pd.isna(c["value"]):
+                raise DataError(name, "number claim needs a value", row=i, column="value")
+            if not _same(parsed.value, c["value"]):
+                raise DataError(name, f"value {c['value']} does not match anchor {c['anchor']!r} (parses as {parsed.value})",
+                                row=i, column="value")
+            if parsed.high is not None and not _same(parsed.high, c["value_high"]):
+                raise DataError(name, f"value_high does not match the range in {c['anchor']!r}", row=i, column="value_high")
+            if parsed.high is None and not pd.isna(c["value_high"]):
+                raise DataError(name, f"value_high given but {c['anchor']!r} is not a range", row=i, column="value_high")
+            if parsed.qualifier and parsed.qualifier != "range" and c["qualifier"] != parsed.qualifier \
+                    and c["qualifier"] not in STATUS_QUALIFIERS:
+                raise DataError(name, f"anchor {c['anchor']!r} reads as {parsed.qualifier!r}, qualifier says {c['qualifier']!r}",
+                                row=i, column="qualifier")
+            if parsed.unit and c["unit"] != parsed.unit:
+                raise DataError(name, f"anchor {c['anchor']!r} is in {parsed.unit}, unit says {c['unit']!r}", row=i, column="unit")
+            if c["value"] < 0:
+                raise DataError(name, "negative value", row=i, column="value")
+            if c["attribute"] == "parameters" and not 1e6 <= c["value"] <= MAX_PARAMETERS:
+                raise DataError(name, f"parameter count {c['value']:g} is outside 1e6..{MAX_PARAMETERS:g}", row=i, column="value")
+        elif kind == "date":
+            if not c["date"]:
+                raise DataError(name, "date claim needs a date", row=i, column="date")
+            try:
+                printed = parse_cn_date(c["anchor"])
+            except NumeralError as exc:
+                raise DataError(name, str(exc), row=i, column="anchor") from None
+            if not printed.agrees_with(c["date"]):
+                raise DataError(name, f"date {c['date']} does not match anchor {c['anchor']!r}", row=i, column="date")
+        else:  # named
+            target = resolve(index, c["anchor"])
+            if target not in (c["subject"], c["object"]):
+                raise DataError(name, f"anchor {c['anchor']!r} is not an alias of subject {c['subject']!r}"
+                                + (f" or object {c['object']!r}" if c["object"] else ""), row=i, column="anchor")
+        if kind != "number" and not pd.isna(c["value"]):
+            raise DataError(name, f"a {kind} claim has no value", row=i, column="value")
+
+
+def sha256_of(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def check_provenance(raw: dict[str, pd.DataFrame], seeds: Path) -> None:
+    """Each article's checksum matches the register and each anchor is on its stated line."""
+    lines_of: dict[str, list[str]] = {}
+    for i, s in enumerate(raw["sources"].to_dict("records"), start=1):
+        path = seeds / f"{s['source_id']}.txt"
+        if not path.is_file():
+            raise DataError(raw_name("sources"), f"article text {path} not found", row=i, column="source_id")
+        digest = sha256_of(path)
+        if digest != s["sha256"]:
+            raise DataError(raw_name("sources"), f"checksum of {path.name} is {digest}, register says {s['sha256']}: "
+                            "the article text changed", row=i, column="sha256")
+        lines_of[s["source_id"]] = path.read_text(encoding="utf-8").splitlines()
+    for i, c in enumerate(raw["claims"].to_dict("records"), start=1):
+        lines = lines_of[c["source_id"]]
+        if c["line"] > len(lines):
+            raise DataError(raw_name("claims"), f"line {c['line']} is past the end of {c['source_id']} ({len(lines)} lines)",
+                            row=i, column="line")
+        if c["anchor"] not in lines[c["line"] - 1]:
+            raise DataError(raw_name("claims"), f"anchor {c['anchor']!r} is not on line {c['line']} of {c['source_id']}",
+                            row=i, column="anchor")
