@@ -19,18 +19,12 @@ import pandas as pd
 from . import paths
 from .epoch import EPOCH_CREDIT, normalise_epoch, read_epoch
 from .errors import DataError
-from .facts import EPOCH_TOLERANCE, build_facts
+from .compare import dates_compatible
+from .facts import build_facts, fact_interval
+from .labels import event_label
 from .readers import display_path, read_table, validate_frame
 from .schema import CLEAN_TABLES, ENTITY_TABLES, RAW_TABLES, Table
-from .validate import alias_index, check_claims, check_foreign_keys, check_provenance, entity_registry
-
-ATTRIBUTE_LABELS = {
-    "release_date": ("released", "发布"), "announce_date": ("announced", "宣布"), "founded_date": ("founded", "成立"),
-    "draft_date": ("draft published", "征求意见稿"), "adopted_date": ("adopted", "通过"),
-    "published_date": ("published", "公布"), "effective_date": ("takes effect", "施行"),
-    "event_date": ("event", "事件"), "order_date": ("order", "订单"),
-}
-
+from .validate import alias_index, check_claims, check_foreign_keys, check_provenance, check_support, entity_registry
 
 @dataclass
 class RawData:
@@ -47,6 +41,7 @@ def load_raw(raw_dir: Path | None = None, seeds: Path | None = None, check_artic
     check_foreign_keys(tables, registry)
     index = alias_index(tables)
     check_claims(tables, index)
+    check_support(tables)
     seeds = Path(seeds or paths.seeds_dir())
     if check_articles is None:
         check_articles = seeds.is_dir()
@@ -95,22 +90,66 @@ def build_tables(raw: RawData, epoch: pd.DataFrame) -> dict[str, pd.DataFrame]:
     kinds = dict(raw.registry)
     facts = build_facts(claims, t["external_facts"], kinds, _copies(t["source_relations"]), epoch_params)
 
-    # Models: the values the charts use, with Epoch's beside them.
+    models = _models(models, facts, t, epoch_by_name, epoch_params)
+    orgs = t["organisations"].copy()
+    orgs["model_count"] = [int(sum(o in d.split("|") for d in models["developers"])) for o in orgs["entity_id"]]
+    orgs["model_count"] = orgs["model_count"].astype("Int64")
+
+    crosscheck = _crosscheck(claims, models, epoch_by_name, epoch_params)
+    tables = {
+        "sources": t["sources"], "claims": claims, "organisations": orgs, "models": models, "facts": facts,
+        "events": _events(facts, raw, models), "compute": _compute(facts, raw), "policies": _policies(facts, t),
+        "verticals": _verticals(claims, t), "epoch_models": epoch, "epoch_crosscheck": crosscheck,
+        "discrepancies": _discrepancies(facts, crosscheck, claims, t),
+    }
+    return tables
+
+
+def _models(models: pd.DataFrame, facts: pd.DataFrame, t: dict[str, pd.DataFrame], epoch_by_name: pd.DataFrame,
+            epoch_params: dict[str, float]) -> pd.DataFrame:
+    """Models with the size and date the charts use, and Epoch AI's values beside them.
+
+    The articles' chosen value is used unless Epoch AI lists the model with a value the
+    printed figure cannot be (PaLM printed as 530B; MT-NLG dated 2020): then Epoch's value is
+    used and the basis column says so, while facts and discrepancies keep the article's.
+    A model the articles name without a date takes Epoch's date; without a size it has none,
+    so the history chart shows only sizes the articles give.
+    """
     country_of = dict(zip(t["organisations"]["entity_id"], t["organisations"]["country"]))
-    params, quals, psources, released = [], [], [], []
+    epoch_dates = {m: epoch_by_name.loc[e, "publication_date"] for m, e in zip(models["entity_id"], models["epoch_model"])
+                   if isinstance(e, str)}
+    cols: dict[str, list] = {k: [] for k in ("parameters", "parameters_qualifier", "parameters_anchor", "parameters_basis",
+                                             "parameters_sources", "release_date", "release_basis",
+                                             "release_date_precise")}
     for m in models["entity_id"]:
         p = _chosen(facts, m, "parameters")
-        params.append(p["value"] if p else None)
-        quals.append(p["qualifier"] if p else None)
+        epoch_p = epoch_params.get(m)
+        if p is not None and epoch_p is not None and not fact_interval(p).contains(epoch_p):
+            cols["parameters"].append(epoch_p)
+            cols["parameters_basis"].append("epoch")
+        else:
+            cols["parameters"].append(p["value"] if p else None)
+            cols["parameters_basis"].append("articles" if p else None)
+        cols["parameters_qualifier"].append(p["qualifier"] if p else None)
+        cols["parameters_anchor"].append(p["anchor"] if p else None)
         all_p = facts[(facts["subject"] == m) & (facts["attribute"] == "parameters") & (facts["origin"] == "articles")]
-        psources.append("|".join(sorted({s for ss in all_p["source_ids"] for s in ss.split("|")})) or None)
+        cols["parameters_sources"].append("|".join(sorted({s for ss in all_p["source_ids"] for s in ss.split("|")})) or None)
         r = _chosen(facts, m, "release_date") or _chosen(facts, m, "announce_date")
-        released.append(r["date"] if r else None)
-    models["parameters"] = pd.array(params, dtype="Float64")
-    models["parameters_qualifier"] = quals
-    models["parameters_sources"] = psources
-    models["release_date"] = released
-    models["release_year"] = pd.array([int(d[:4]) if d else None for d in released], dtype="Int64")
+        epoch_d = epoch_dates.get(m)
+        if epoch_d and (r is None or not dates_compatible(r["date"], epoch_d)):
+            cols["release_date"].append(epoch_d)
+            cols["release_basis"].append("epoch")
+        else:
+            cols["release_date"].append(r["date"] if r else None)
+            cols["release_basis"].append("articles" if r else None)
+        # For plotting: the most precise date consistent with the one used (Epoch's day for the articles' year).
+        used = cols["release_date"][-1]
+        cols["release_date_precise"].append(epoch_d if used and epoch_d and dates_compatible(used, epoch_d)
+                                            and len(epoch_d) > len(used) else used)
+    for k, v in cols.items():
+        models[k] = v
+    models["parameters"] = models["parameters"].astype("Float64")
+    models["release_year"] = pd.array([int(d[:4]) if isinstance(d, str) else None for d in models["release_date"]], dtype="Int64")
     groups = []
     for devs in models["developers"]:
         countries = {country_of[d] for d in devs.split("|")}
@@ -118,37 +157,36 @@ def build_tables(raw: RawData, epoch: pd.DataFrame) -> dict[str, pd.DataFrame]:
                       else "Multinational" if "China" in countries else "Rest of world")
     models["country_group"] = groups
     models["epoch_parameters"] = pd.array([epoch_params.get(m) for m in models["entity_id"]], dtype="Float64")
-    models["epoch_publication_date"] = [epoch_by_name.loc[e, "publication_date"] if isinstance(e, str) else None
-                                        for e in models["epoch_model"]]
-
-    orgs = t["organisations"].copy()
-    orgs["model_count"] = [int(sum(o in d.split("|") for d in models["developers"])) for o in orgs["entity_id"]]
-    orgs["model_count"] = orgs["model_count"].astype("Int64")
-
-    crosscheck = _crosscheck(claims, models, epoch_params)
-    tables = {
-        "sources": t["sources"], "claims": claims, "organisations": orgs, "models": models, "facts": facts,
-        "events": _events(facts, raw), "compute": _compute(facts, t), "policies": _policies(facts, t),
-        "verticals": _verticals(claims, t), "epoch_models": epoch, "epoch_crosscheck": crosscheck,
-        "discrepancies": _discrepancies(facts, crosscheck, claims, t),
-    }
-    return tables
+    models["epoch_publication_date"] = [epoch_dates.get(m) for m in models["entity_id"]]
+    return models
 
 
-def _crosscheck(claims: pd.DataFrame, models: pd.DataFrame, epoch_params: dict[str, float]) -> pd.DataFrame:
+def _crosscheck(claims: pd.DataFrame, models: pd.DataFrame, epoch_by_name: pd.DataFrame,
+                epoch_params: dict[str, float]) -> pd.DataFrame:
+    """Every article size or release date of a model Epoch AI lists, against Epoch's value."""
     info = models.set_index("entity_id")
+    listed = set(models.loc[models["epoch_model"].notna(), "entity_id"])
     rows = []
-    for c in claims[(claims["attribute"] == "parameters") & (claims["subject_kind"] == "models")].to_dict("records"):
+    mask = claims["attribute"].isin(["parameters", "release_date"]) & claims["subject"].isin(listed)
+    for c in claims[mask].sort_values("claim_id").to_dict("records"):
         m = info.loc[c["subject"]]
-        epoch_value = epoch_params.get(c["subject"])
-        ratio = float(c["value"]) / epoch_value if epoch_value else None
-        verdict = "epoch_missing" if ratio is None else "agrees" if abs(ratio - 1) <= EPOCH_TOLERANCE else "differs"
-        rows.append({"claim_id": c["claim_id"], "source_id": c["source_id"], "model": c["subject"],
-                     "epoch_model": m["epoch_model"] if isinstance(m["epoch_model"], str) else None,
-                     "anchor": c["anchor"], "article_parameters": c["value"], "epoch_parameters": epoch_value,
-                     "ratio": round(ratio, 4) if ratio is not None else None, "verdict": verdict,
-                     "architecture": m["architecture"]})
-    return pd.DataFrame(rows, columns=CLEAN_TABLES["epoch_crosscheck"].columns)
+        row = {"claim_id": c["claim_id"], "source_id": c["source_id"], "model": c["subject"], "epoch_model": m["epoch_model"],
+               "attribute": c["attribute"], "anchor": c["anchor"], "architecture": m["architecture"]}
+        if c["attribute"] == "parameters":
+            epoch_value = epoch_params.get(c["subject"])
+            rng = fact_interval(c)
+            row.update(article_value=c["value"], article_low=rng.low, article_high=None if rng.high == float("inf") else rng.high,
+                       epoch_value=epoch_value, ratio=round(float(c["value"]) / epoch_value, 4) if epoch_value else None)
+            row["verdict"] = "epoch_missing" if epoch_value is None else "agrees" if rng.contains(epoch_value) else "differs"
+        else:
+            epoch_date = epoch_by_name.loc[m["epoch_model"], "publication_date"]
+            row.update(article_date=c["date"], epoch_date=epoch_date,
+                       verdict="agrees" if dates_compatible(c["date"], epoch_date) else "differs")
+        rows.append(row)
+    out = pd.DataFrame(rows, columns=CLEAN_TABLES["epoch_crosscheck"].columns)
+    for col in ("article_value", "article_low", "article_high", "epoch_value", "ratio"):
+        out[col] = out[col].astype("Float64")
+    return out
 
 
 def _name(raw: RawData, entity: str, lang: str) -> str:
@@ -160,58 +198,92 @@ def _name(raw: RawData, entity: str, lang: str) -> str:
     return entity
 
 
-def _events(facts: pd.DataFrame, raw: RawData) -> pd.DataFrame:
+def _events(facts: pd.DataFrame, raw: RawData, models: pd.DataFrame) -> pd.DataFrame:
+    """One timeline of every dated fact, using the date the charts use (cited or Epoch where an article is wrong)."""
     dated = facts[(facts["kind"] == "date") & facts["chosen"]]
+    models = models.set_index("entity_id")
     rows = []
     for f in dated.to_dict("records"):
-        en, zh = ATTRIBUTE_LABELS.get(f["attribute"], (f["attribute"].replace("_", " "), None))
-        precision = {4: "year", 7: "month", 10: "day"}[len(f["date"])]
-        rows.append({"date": f["date"], "year": int(f["date"][:4]), "precision": precision, "subject": f["subject"],
-                     "subject_kind": f["subject_kind"], "event": f["attribute"],
-                     "label_en": f"{_name(raw, f['subject'], 'en')}: {en}",
-                     "label_zh": f"{_name(raw, f['subject'], 'zh')}{zh}" if zh else None,
-                     "origin": f["origin"], "source_ids": f["source_ids"], "citation": f["citation"],
-                     "conflict": bool(f["conflict"])})
+        label_en = event_label(f["attribute"], _name(raw, f["subject"], "en"), "en")
+        if label_en is None:
+            first = (f["claim_ids"] or "").split("|")[0]
+            where = raw.tables["claims"].index[raw.tables["claims"]["claim_id"] == first]
+            raise DataError("data/raw/claims.csv", f"date attribute {f['attribute']!r} has no event label in "
+                            "hundred_models/labels.py", row=int(where[0]) + 1 if len(where) else None, column="attribute")
+        date, origin, citation, article_date = f["date"], f["origin"], f["citation"], None
+        if f["attribute"] == "release_date" and f["subject"] in models.index \
+                and models.loc[f["subject"], "release_basis"] == "epoch":
+            date, origin, article_date = models.loc[f["subject"], "release_date"], "epoch", f["date"]
+            citation = f"{EPOCH_CREDIT}: {models.loc[f['subject'], 'epoch_model']}"
+        elif origin == "external":
+            others = facts[(facts["subject"] == f["subject"]) & (facts["attribute"] == f["attribute"])
+                           & (facts["origin"] == "articles")]
+            article_date = others["date"].iloc[0] if len(others) else None
+        rows.append({"date": date, "year": int(date[:4]), "precision": {4: "year", 7: "month", 10: "day"}[len(date)],
+                     "subject": f["subject"], "subject_kind": f["subject_kind"], "event": f["attribute"],
+                     "label_en": label_en, "label_zh": event_label(f["attribute"], _name(raw, f["subject"], "zh"), "zh"),
+                     "origin": origin, "citation": citation, "article_date": article_date, "status": f["status"],
+                     "source_ids": "|".join(sorted({s for ss in facts.loc[(facts["subject"] == f["subject"])
+                                                   & (facts["attribute"] == f["attribute"]), "source_ids"].dropna()
+                                                   for s in ss.split("|")})) or None,
+                     "conflict": bool(f["conflict"]) or origin == "epoch"})
     events = pd.DataFrame(rows).sort_values(["date", "subject", "event"], kind="mergesort").reset_index(drop=True)
     events.insert(0, "event_id", [f"e{i:04d}" for i in range(1, len(events) + 1)])
     events["year"] = events["year"].astype("Int64")
     return events
 
 
-def _compute(facts: pd.DataFrame, t: dict[str, pd.DataFrame]) -> pd.DataFrame:
+def _compute(facts: pd.DataFrame, raw: RawData) -> pd.DataFrame:
+    """One row per GPU fleet or order, with each figure's printed form, hedge and range."""
+    t = raw.tables
     rows = []
-    names = dict(zip(t["organisations"]["entity_id"], t["organisations"]["name_en"]))
     for d in t["deployments"].to_dict("records"):
-        own = facts[(facts["subject"] == d["entity_id"]) & facts["chosen"]]
-        count = own[own["attribute"] == "gpu_count"]
-        cost = own[own["attribute"] == "cost"]
-        date = own[own["kind"] == "date"]
-        sources = sorted({s for ss in own["source_ids"].dropna() for s in ss.split("|")})
-        rows.append({**{k: d[k] for k in ("entity_id", "buyer", "chip", "status")},
-                     "buyer_name": names.get(d["buyer"], d["buyer"]),
-                     "gpu_count": count["value"].iloc[0] if len(count) else None,
-                     "gpu_count_qualifier": count["qualifier"].iloc[0] if len(count) else None,
-                     "cost": cost["value"].iloc[0] if len(cost) else None,
-                     "cost_unit": cost["unit"].iloc[0] if len(cost) else None,
-                     "date": date["date"].iloc[0] if len(date) else None,
-                     "source_ids": "|".join(sources), "note": d["note"]})
+        own = facts[(facts["subject"] == d["entity_id"]) & (facts["origin"] == "articles")]
+        chosen = own[own["chosen"]]
+        count = chosen[chosen["attribute"] == "gpu_count"].to_dict("records")
+        cost = chosen[chosen["attribute"] == "cost"].to_dict("records")
+        date = chosen[chosen["kind"] == "date"].to_dict("records")
+        chips = d["chip"].split("|") if d["chip"] else []
+        rng = fact_interval(count[0]) if count else None
+        rows.append({**{k: d[k] for k in ("entity_id", "buyer", "chip", "purpose", "status", "note")},
+                     "buyer_name": _name(raw, d["buyer"], "en"), "buyer_name_zh": _name(raw, d["buyer"], "zh"),
+                     "chip_names": "|".join(_name(raw, c, "en") for c in chips) or None,
+                     "gpu_count": count[0]["value"] if count else None,
+                     "gpu_count_anchor": count[0]["anchor"] if count else None,
+                     "gpu_count_qualifier": count[0]["qualifier"] if count else None,
+                     "gpu_count_status": count[0]["status"] if count else None,
+                     "gpu_count_low": rng.low if rng else None,
+                     "gpu_count_high": rng.high if rng and rng.high != float("inf") else None,
+                     "cost": cost[0]["value"] if cost else None, "cost_unit": cost[0]["unit"] if cost else None,
+                     "cost_anchor": cost[0]["anchor"] if cost else None,
+                     "cost_qualifier": cost[0]["qualifier"] if cost else None,
+                     "date": date[0]["date"] if date else None,
+                     "claim_ids": "|".join(sorted(c for ids in own["claim_ids"] for c in ids.split("|"))),
+                     "source_ids": "|".join(sorted({s for ss in own["source_ids"] for s in ss.split("|")}))})
     out = pd.DataFrame(rows, columns=CLEAN_TABLES["compute"].columns)
-    for col in ("gpu_count", "cost"):
+    for col in ("gpu_count", "gpu_count_low", "gpu_count_high", "cost"):
         out[col] = out[col].astype("Float64")
     return out
 
 
 def _policies(facts: pd.DataFrame, t: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Each rule's life: draft, adoption, publication, taking effect, with where each date comes from."""
     out = t["policies"].copy()
-    columns = {"draft_date": [], "adopted_date": [], "effective_date": [], "date_origins": [], "draft_to_effect_days": []}
+    stages = ("draft_date", "adopted_date", "published_date", "effective_date")
+    columns: dict[str, list] = {k: [] for k in (*stages, "date_origins", "article_dates", "draft_to_effect_days")}
     for p in out["entity_id"]:
-        origins = []
-        for attr in ("draft_date", "adopted_date", "effective_date"):
+        origins, overridden = [], []
+        for attr in stages:
             f = _chosen(facts, p, attr)
             columns[attr].append(f["date"] if f else None)
             if f:
-                origins.append(f"{attr}={f['claim_ids'] if f['origin'] == 'articles' else f['citation']}")
+                origins.append(f"{attr}: {f['claim_ids'] if f['origin'] == 'articles' else f['citation']}")
+                others = facts[(facts["subject"] == p) & (facts["attribute"] == attr) & ~facts["chosen"]
+                               & (facts["origin"] == "articles")]
+                overridden += [f"{attr}: {o['date']} ({o['claim_ids']})" for o in others.to_dict("records")
+                               if not dates_compatible(o["date"], f["date"])]
         columns["date_origins"].append("; ".join(origins) or None)
+        columns["article_dates"].append("; ".join(overridden) or None)
         d, e = columns["draft_date"][-1], columns["effective_date"][-1]
         lag = (pd.Timestamp(e) - pd.Timestamp(d)).days if d and e and len(d) == 10 and len(e) == 10 else None
         columns["draft_to_effect_days"].append(lag)
@@ -235,35 +307,59 @@ def _verticals(claims: pd.DataFrame, t: dict[str, pd.DataFrame]) -> pd.DataFrame
 
 
 def _discrepancies(facts, crosscheck, claims, t) -> pd.DataFrame:
-    rows = []
+    """Every disagreement: conflicts between sources, mismatches with Epoch AI, sparse totals, curated findings.
+
+    The first three are found by the build; curated findings (known_issues.csv) explain the
+    errors only a reader can see. Where a curated finding covers what the build detected,
+    the two become one row, marked as detected by both.
+    """
+    found = []
     for (subject, attribute, as_of), group in facts[facts["conflict"]].groupby(
             ["subject", "attribute", facts["as_of"].fillna("")], sort=True):
         chosen = group[group["chosen"]].iloc[0]
-        values = "; ".join(f"{_fmt(r)} [{r['source_ids'] or r['citation']}]" for r in group.to_dict("records"))
-        rows.append({"kind": "conflict", "subject": subject, "attribute": attribute,
-                     "claim_ids": "|".join(c for ids in group["claim_ids"].dropna() for c in ids.split("|")),
-                     "source_ids": "|".join(sorted({s for ss in group["source_ids"].dropna() for s in ss.split("|")})),
-                     "values": values, "resolution": f"charts use {_fmt(chosen)} ({chosen['origin']})",
-                     "note": f"as of {as_of}" if as_of else None})
+        values = "; ".join(f"{_fmt(r)} [{r['source_ids'] if r['origin'] == 'articles' else r['citation']}]"
+                           for r in group.to_dict("records"))
+        found.append({"kind": "conflict", "subject": subject, "attribute": attribute,
+                      "claim_ids": "|".join(c for ids in group["claim_ids"].dropna() for c in ids.split("|")),
+                      "values": values, "resolution": f"charts use {_fmt(chosen)} ({chosen['origin']})",
+                      "note": f"as of {as_of}" if as_of else "the sources give values that cannot both be true"})
     for c in crosscheck[crosscheck["verdict"] == "differs"].to_dict("records"):
-        rows.append({"kind": "epoch_mismatch", "subject": c["model"], "attribute": "parameters", "claim_ids": c["claim_id"],
-                     "source_ids": c["source_id"],
-                     "values": f"article {c['anchor']} = {c['article_parameters']:,.0f}; Epoch {c['epoch_parameters']:,.0f}",
-                     "resolution": "charts use the value agreeing with Epoch when an article gives one; otherwise the article value, flagged",
-                     "note": f"ratio {c['ratio']}" + ("; sparse mixture-of-experts total" if c["architecture"] == "moe" else "")})
-    moe = set(t["models"].loc[t["models"]["architecture"] == "moe", "entity_id"])
-    for c in claims[(claims["attribute"] == "parameters") & claims["subject"].isin(moe)].to_dict("records"):
-        rows.append({"kind": "sparse_vs_dense", "subject": c["subject"], "attribute": "parameters", "claim_ids": c["claim_id"],
-                     "source_ids": c["source_id"], "values": c["anchor"],
-                     "resolution": "plotted with a separate marker for sparse mixture-of-experts totals; excluded from the dense growth fit",
-                     "note": "total parameters of a sparse model, of which only a fraction is active per token"})
+        if c["attribute"] == "parameters":
+            values = f"article {c['anchor']} = {c['article_value']:,.0f}; Epoch {c['epoch_value']:,.0f}"
+            note = f"article / Epoch = {c['ratio']}"
+        else:
+            values = f"article {c['anchor']} = {c['article_date']}; Epoch {c['epoch_date']}"
+            note = "the article's date is incompatible with Epoch AI's publication date"
+        found.append({"kind": "epoch_mismatch", "subject": c["model"], "attribute": c["attribute"], "claim_ids": c["claim_id"],
+                      "values": values, "note": note,
+                      "resolution": "charts use Epoch AI's value (models.csv, basis 'epoch'); the article's is kept in facts"})
+    moe = t["models"].loc[t["models"]["architecture"] == "moe", "entity_id"]
+    for model in sorted(moe):
+        own = claims[(claims["attribute"] == "parameters") & (claims["subject"] == model)].sort_values("claim_id")
+        if own.empty:
+            continue
+        found.append({"kind": "sparse_vs_dense", "subject": model, "attribute": "parameters",
+                      "claim_ids": "|".join(own["claim_id"]), "values": "; ".join(own["anchor"]),
+                      "resolution": "plotted with a separate marker for sparse mixture-of-experts totals; "
+                                    "excluded from the dense growth fit",
+                      "note": "total parameters of a sparse model, of which only a fraction is active for each token; "
+                              "the articles set it beside dense counts"})
     by_id = claims.set_index("claim_id")
+    source_of = claims.set_index("claim_id")["source_id"]
+    rows = []
+    used: set[int] = set()
     for k in t["known_issues"].to_dict("records"):
         ids = k["claim_ids"].split("|")
+        covered = [i for i, f in enumerate(found) if set(f["claim_ids"].split("|")) <= set(ids)
+                   and f["kind"] != "sparse_vs_dense"]
+        used.update(covered)
         rows.append({"kind": k["kind"], "subject": by_id.loc[ids[0], "subject"], "attribute": by_id.loc[ids[0], "attribute"],
-                     "claim_ids": k["claim_ids"], "source_ids": "|".join(sorted(set(by_id.loc[ids, "source_id"]))),
-                     "values": "; ".join(by_id.loc[ids, "anchor"]), "resolution": k["resolution"],
-                     "note": f"{k['note']} [{k['issue_id']}]"})
+                     "claim_ids": k["claim_ids"], "values": "; ".join(by_id.loc[ids, "anchor"]),
+                     "resolution": k["resolution"], "note": f"{k['note']} [{k['issue_id']}]",
+                     "detected_by": "build and reader" if covered else "reader"})
+    rows = [{**f, "detected_by": "build"} for i, f in enumerate(found) if i not in used] + rows
+    for r in rows:
+        r["source_ids"] = "|".join(sorted({source_of[c] for c in r["claim_ids"].split("|") if c in source_of}))
     out = pd.DataFrame(rows, columns=[c for c in CLEAN_TABLES["discrepancies"].columns if c != "discrepancy_id"])
     out.insert(0, "discrepancy_id", [f"d{i:03d}" for i in range(1, len(out) + 1)])
     return out

@@ -131,7 +131,8 @@ def frame_from_rows(name: str, table: Table, header: list[str], rows: list[list[
         elif f.type == "boolean":
             frame[f.name] = frame[f.name].astype("boolean")
         else:
-            frame[f.name] = frame[f.name].astype("object")
+            column = frame[f.name].astype("object")
+            frame[f.name] = column.where(column.notna(), None)
     return frame
 
 
@@ -147,7 +148,11 @@ def validate_frame(name: str, table: Table, frame: pd.DataFrame) -> pd.DataFrame
         row = int(first["index"]) + 1 if pd.notna(first["index"]) else None
         check = str(first["check"])
         if check.startswith("field_uniqueness") or "unique" in check:
-            message = f"duplicate value {first['failure_case']!r} (must be unique)"
+            # Name the repeat, not the original: that is the row someone just added.
+            repeat = frame[column].duplicated(keep="first")
+            row = int(repeat.to_numpy().nonzero()[0][0]) + 1
+            message = f"duplicate value {frame[column].iloc[row - 1]!r} (must be unique; first used in row " \
+                      f"{int((frame[column] == frame[column].iloc[row - 1]).to_numpy().nonzero()[0][0]) + 1})"
         elif check.startswith("not_nullable"):
             message = "is empty but required"
         else:

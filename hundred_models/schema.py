@@ -13,12 +13,17 @@ SOURCE_ID_PATTERN = r"^\d{3}_[0-9a-f]{16}$"
 
 THEMES = ["history", "players", "vertical", "compute", "policy", "market"]
 CLAIM_KINDS = ["number", "date", "named"]
-QUALIFIERS = ["about", "more_than", "at_least", "nearly", "up_to", "less_than", "several", "planned",
-              "vendor_projection", "estimate", "range"]
+#: Hedges printed with a figure: 约 about, 超过 more_than, 以上 at_least, 近 nearly, 高达 up_to, 不到 less_than,
+#: 数 several, a range, and 级/量级/规模 order (of the order of: a scale class, not a count).
+QUALIFIERS = ["about", "more_than", "at_least", "nearly", "up_to", "less_than", "several", "range", "order"]
+#: What kind of statement a claim is, from its context: a plan, a vendor's own projection, an estimate, a forecast.
+STATUSES = ["planned", "vendor_projection", "estimate", "forecast"]
 ORG_KINDS = ["giant", "ai_company", "research", "international", "other"]
 ARCHITECTURES = ["dense", "moe", "unknown"]
 SCOPES = ["general", "vertical"]
-OTHER_KINDS = ["chip", "person", "aggregate", "product", "place", "concept"]
+OTHER_KINDS = ["chip", "person", "aggregate", "product", "place", "concept", "industry", "event"]
+SECTORS = ["internet", "telecom", "hardware", "chips", "ai", "software", "research", "government", "finance",
+           "analyst", "nonprofit"]
 POLICY_LEVELS = ["national", "local", "international", "industry"]
 DEPLOYMENT_STATUSES = ["ordered", "delivered", "planned", "reported"]
 RELATIONS = ["copies_from", "shares_text_with"]
@@ -74,7 +79,7 @@ ENTITY = "entities.entity_id"  # virtual table: the union of every entity table'
 RAW_TABLES: dict[str, Table] = {t.name: t for t in [
     Table("sources", "Article register", "The five 2023 articles: where they come from and the checksum of the text we read.", (
         F("source_id", "string", "File stem of the article text in the seeds folder.", unique=True, pattern=r"^\d{3}_[0-9a-f]{16}$"),
-        F("title_zh", "string", "Title as printed (Chinese)."),
+        F("title_zh", "string", "Title as printed (Chinese); empty when the text prints none.", required=False),
         F("title_en", "string", "Our English translation of the title."),
         F("outlet", "string", "Publisher, outlet or account (Chinese name)."),
         F("outlet_en", "string", "Publisher in English."),
@@ -99,7 +104,8 @@ RAW_TABLES: dict[str, Table] = {t.name: t for t in [
         F("unit", "string", "Unit of value (parameters, USD, CNY, GPU, percent, ...).", required=False),
         F("date", "date", "ISO date for date claims, at the printed precision (year may be inferred: see note).", required=False, pattern=ISO_DATE_PATTERN),
         F("object", "string", "Related entity for relations (developed_by, chip, issued_by ...).", required=False, pattern=ID_PATTERN, references=ENTITY),
-        F("qualifier", "string", "Hedge printed with the figure, or its status.", required=False, enum=QUALIFIERS),
+        F("qualifier", "string", "Hedge printed with the figure; for numbers it must be what the anchor parses to.", required=False, enum=QUALIFIERS),
+        F("status", "string", "planned, vendor_projection, estimate or forecast, from the context; empty for a reported fact.", required=False, enum=STATUSES),
         F("as_of", "date", "Date the figure describes, when the text makes it clear.", required=False, pattern=ISO_DATE_PATTERN),
         F("note", "string", "Our own short English gloss of what the figure means."),
     ), primary_key="claim_id"),
@@ -109,8 +115,13 @@ RAW_TABLES: dict[str, Table] = {t.name: t for t in [
         F("name_zh", "string", "Chinese name (empty for foreign companies without one).", required=False),
         F("aliases", "string", "Spellings used in the articles.", required=False, list_sep="|"),
         F("country", "string", "Country of the headquarters."),
-        F("org_kind", "string", "Kind, following the articles' taxonomy: giant, ai_company, research, international.", enum=ORG_KINDS),
-        F("epoch_organization", "string", "How Epoch AI spells the organisation, for matching.", required=False),
+        F("org_kind", "string", "Kind, following the articles' taxonomy (004, line 17): giant (internet and industry "
+          "giants), ai_company (AI companies and start-ups), research (institutes and universities); international for "
+          "foreign companies; other for the rest.", enum=ORG_KINDS),
+        F("kind_basis", "string", "article: the article puts it in that kind; ours: our classification of an "
+          "organisation the taxonomy does not list.", enum=["article", "ours"]),
+        F("sector", "string", "What it mainly does.", enum=SECTORS),
+        F("epoch_organization", "string", "How Epoch AI spells the organisation, for matching.", required=False, list_sep="|"),
         F("note", "string", "Notes.", required=False),
     ), primary_key="entity_id"),
     Table("models", "Models", "Models named in the articles, with aliases and their Epoch AI match.", (
@@ -119,6 +130,8 @@ RAW_TABLES: dict[str, Table] = {t.name: t for t in [
         F("name_zh", "string", "Chinese name where there is one.", required=False),
         F("aliases", "string", "Spellings used in the articles.", required=False, list_sep="|"),
         F("developers", "string", "Developer organisations.", list_sep="|", references="organisations.entity_id"),
+        F("developers_citation", "string", "Source for any developer no article names (each listed developer needs a "
+          "developed_by claim or this).", required=False),
         F("modality", "string", "Main modality.", enum=["text", "multimodal", "image", "speech", "protein", "code", "other"]),
         F("scope", "string", "General-purpose or industry (vertical) model.", enum=SCOPES),
         F("architecture", "string", "dense, or sparse mixture-of-experts (moe) whose total parameters are not comparable to dense counts.", enum=ARCHITECTURES),
@@ -130,6 +143,8 @@ RAW_TABLES: dict[str, Table] = {t.name: t for t in [
         F("entity_id", "string", "Policy id.", unique=True, pattern=ID_PATTERN),
         F("name_en", "string", "English name."),
         F("name_zh", "string", "Chinese name.", required=False),
+        F("short_en", "string", "Short English name for charts."),
+        F("short_zh", "string", "Short Chinese name for charts."),
         F("aliases", "string", "Spellings used in the articles.", required=False, list_sep="|"),
         F("issuer", "string", "Issuing body.", list_sep="|", references=ENTITY),
         F("level", "string", "national, local, international or industry.", enum=POLICY_LEVELS),
@@ -137,8 +152,11 @@ RAW_TABLES: dict[str, Table] = {t.name: t for t in [
     ), primary_key="entity_id"),
     Table("deployments", "Compute deployments", "GPU fleets, orders and clusters reported in the articles.", (
         F("entity_id", "string", "Deployment id.", unique=True, pattern=ID_PATTERN),
+        F("name_en", "string", "Short English name (our words)."),
+        F("name_zh", "string", "Short Chinese name.", required=False),
         F("buyer", "string", "Who owns or ordered the compute.", references=ENTITY),
-        F("chip", "string", "Accelerator model.", required=False, references=ENTITY),
+        F("chip", "string", "Accelerator model(s).", required=False, references=ENTITY, list_sep="|"),
+        F("purpose", "string", "What the compute is for, in our words.", required=False),
         F("status", "string", "ordered, delivered, planned or reported (in use).", enum=DEPLOYMENT_STATUSES),
         F("note", "string", "Notes.", required=False),
     ), primary_key="entity_id"),
@@ -147,7 +165,8 @@ RAW_TABLES: dict[str, Table] = {t.name: t for t in [
         F("name_en", "string", "English name."),
         F("name_zh", "string", "Chinese name.", required=False),
         F("aliases", "string", "Spellings used in the articles.", required=False, list_sep="|"),
-        F("provider", "string", "Organisation offering it.", references="organisations.entity_id"),
+        F("provider", "string", "Organisation offering it.", references="organisations.entity_id", list_sep="|"),
+        F("model", "string", "Model it runs on, where the articles name one.", required=False, references="models.entity_id"),
         F("industry", "string", "Industry served.", enum=["medicine", "government", "finance", "life_sciences", "education", "manufacturing", "media", "cross_industry", "mobile", "retail", "energy", "security", "legal", "other"]),
         F("error_tolerance", "string", "How tolerant the industry is of model errors, as the articles argue.", required=False, enum=["low", "medium", "high"]),
         F("note", "string", "Notes.", required=False),
@@ -181,7 +200,7 @@ RAW_TABLES: dict[str, Table] = {t.name: t for t in [
     )),
     Table("known_issues", "Curated findings", "Errors and ambiguities in the articles that need a reader's judgement to spot.", (
         F("issue_id", "string", "Finding id.", unique=True, pattern=r"^k\d{3}$"),
-        F("kind", "string", "Sort of problem.", enum=["misstated_value", "double_count", "sparse_vs_dense", "sum_mismatch", "date_conflict", "vague_reference", "wrong_attribution"]),
+        F("kind", "string", "Sort of problem.", enum=["misstated_value", "double_count", "sparse_vs_dense", "sum_mismatch", "date_conflict", "vague_reference", "wrong_attribution", "misnamed", "estimate_differs"]),
         F("claim_ids", "string", "Claims involved.", list_sep="|", references="claims.claim_id"),
         F("resolution", "string", "What the charts use and why."),
         F("note", "string", "Our explanation."),
@@ -211,10 +230,19 @@ CLEAN_TABLES: dict[str, Table] = {t.name: t for t in [
           ), primary_key="entity_id"),
     Table("models", "Models", "Models with the parameter count and date the charts use and Epoch's values beside them.",
           RAW_TABLES["models"].fields + (
-              F("parameters", "number", "Parameter count the charts use (see facts.choice_rule).", unit="parameters", required=False),
-              F("parameters_qualifier", "string", "Hedge on that count.", required=False),
+              F("parameters", "number", "Parameter count the charts use: the articles' chosen value, or Epoch AI's "
+                "where no article value is consistent with it (see parameters_basis).", unit="parameters", required=False),
+              F("parameters_qualifier", "string", "Hedge on the articles' count.", required=False),
+              F("parameters_anchor", "string", "The articles' chosen count as printed.", required=False),
+              F("parameters_basis", "string", "articles, or epoch when the articles' count is inconsistent with Epoch AI's.",
+                required=False, enum=["articles", "epoch"]),
               F("parameters_sources", "string", "Articles that give a count.", required=False, list_sep="|"),
-              F("release_date", "date", "Release or announcement date the charts use.", required=False),
+              F("release_date", "date", "Release or announcement date the charts use: the articles' chosen date, or "
+                "Epoch AI's where they are inconsistent (see release_basis).", required=False),
+              F("release_basis", "string", "articles, or epoch when the articles' date is inconsistent with Epoch AI's.",
+                required=False, enum=["articles", "epoch"]),
+              F("release_date_precise", "date", "The most precise date consistent with release_date (Epoch AI's day "
+                "where the articles give only the year or month), for plotting.", required=False),
               F("release_year", "integer", "Year of release_date.", required=False),
               F("country_group", "string", "China, United States or Rest of world, from the developers.", enum=COUNTRY_GROUPS),
               F("epoch_parameters", "number", "Epoch AI's parameter count.", unit="parameters", required=False),
@@ -232,7 +260,9 @@ CLEAN_TABLES: dict[str, Table] = {t.name: t for t in [
         F("date", "date", "ISO date.", required=False),
         F("object", "string", "Related entity.", required=False),
         F("qualifier", "string", "Hedge.", required=False),
+        F("status", "string", "planned, vendor_projection, estimate or forecast.", required=False),
         F("as_of", "date", "Date the value describes.", required=False),
+        F("anchor", "string", "The figure as printed in the first supporting claim (empty for external facts).", required=False),
         F("origin", "string", "articles, or external (with citation).", enum=["articles", "external"]),
         F("claim_ids", "string", "Claims merged into this fact.", required=False, list_sep="|"),
         F("source_ids", "string", "Articles supporting it.", required=False, list_sep="|"),
@@ -253,31 +283,46 @@ CLEAN_TABLES: dict[str, Table] = {t.name: t for t in [
         F("event", "string", "What happened (the attribute, e.g. release_date)."),
         F("label_en", "string", "Short English label."),
         F("label_zh", "string", "Short Chinese label.", required=False),
-        F("origin", "string", "articles or external.", enum=["articles", "external"]),
-        F("source_ids", "string", "Supporting articles.", required=False, list_sep="|"),
-        F("citation", "string", "Citation for external dates.", required=False),
+        F("origin", "string", "articles, external (cited document) or epoch (Epoch AI's date replaces an "
+          "article date it contradicts).", enum=["articles", "external", "epoch"]),
+        F("source_ids", "string", "Articles that date it.", required=False, list_sep="|"),
+        F("citation", "string", "Citation for external and Epoch AI dates.", required=False),
+        F("article_date", "date", "The articles' date, where a cited or Epoch date replaces it.", required=False),
+        F("status", "string", "planned, forecast ... when the date is not of something that happened.", required=False),
         F("conflict", "boolean", "Sources disagree on this date."),
     ), primary_key="event_id"),
     Table("compute", "Compute deployments", "GPU fleets and orders with counts, costs and dates, one row per deployment.", (
         F("entity_id", "string", "Deployment id.", unique=True),
-        F("buyer", "string", "Owner or buyer."),
+        F("buyer", "string", "Owner or buyer (entity id)."),
         F("buyer_name", "string", "Owner or buyer, English."),
-        F("chip", "string", "Accelerator.", required=False),
+        F("buyer_name_zh", "string", "Owner or buyer, Chinese.", required=False),
+        F("chip", "string", "Accelerator(s) (entity ids).", required=False, list_sep="|"),
+        F("chip_names", "string", "Accelerator(s), as named.", required=False, list_sep="|"),
+        F("purpose", "string", "What the compute is for.", required=False),
         F("status", "string", "ordered, delivered, planned, reported.", enum=DEPLOYMENT_STATUSES),
-        F("gpu_count", "number", "Number of accelerators.", unit="GPU", required=False),
+        F("gpu_count", "number", "Number of accelerators as printed (the lower end for hedged counts).", unit="GPU", required=False),
+        F("gpu_count_anchor", "string", "The count as printed.", required=False),
         F("gpu_count_qualifier", "string", "Hedge on the count.", required=False),
-        F("cost", "number", "Cost.", required=False),
+        F("gpu_count_status", "string", "estimate, planned ... when the count is not a reported fact.", required=False),
+        F("gpu_count_low", "number", "Lowest count the printed figure allows.", unit="GPU", required=False),
+        F("gpu_count_high", "number", "Highest count the printed figure allows (empty: no upper bound).", unit="GPU", required=False),
+        F("cost", "number", "Cost as printed.", required=False),
         F("cost_unit", "string", "Currency of cost.", required=False),
-        F("date", "date", "Date of the order or report.", required=False),
+        F("cost_anchor", "string", "The cost as printed.", required=False),
+        F("cost_qualifier", "string", "Hedge on the cost.", required=False),
+        F("date", "date", "Date of the order, announcement or report.", required=False),
+        F("claim_ids", "string", "Claims about this deployment.", list_sep="|"),
         F("source_ids", "string", "Supporting articles.", list_sep="|"),
         F("note", "string", "Notes.", required=False),
     ), primary_key="entity_id"),
     Table("policies", "Policies", "Rules and plans with their draft, adoption and effective dates.",
           RAW_TABLES["policies"].fields + (
-              F("draft_date", "date", "Draft published.", required=False),
-              F("adopted_date", "date", "Adopted or promulgated.", required=False),
+              F("draft_date", "date", "Draft published for comment.", required=False),
+              F("adopted_date", "date", "Adopted (for example at a CAC office meeting).", required=False),
+              F("published_date", "date", "Promulgated or published.", required=False),
               F("effective_date", "date", "Takes effect.", required=False),
-              F("date_origins", "string", "For each date: articles (claim ids) or external (fact id).", required=False),
+              F("date_origins", "string", "For each date: the claim ids (articles) or the external fact's citation.", required=False),
+              F("article_dates", "string", "The dates the articles give, where they differ from the ones used.", required=False),
               F("draft_to_effect_days", "integer", "Days from draft to taking effect.", unit="days", required=False),
           ), primary_key="entity_id"),
     Table("verticals", "Vertical applications", "Industry models with the figures claimed for them.",
@@ -302,17 +347,23 @@ CLEAN_TABLES: dict[str, Table] = {t.name: t for t in [
         F("domain", "string", "Domain.", required=False),
         F("frontier_model", "boolean", "Epoch's frontier flag."),
     ), license="CC-BY-4.0 (Epoch AI)"),
-    Table("epoch_crosscheck", "Articles against Epoch AI", "Each article parameter claim for a model Epoch lists, with the difference.", (
+    Table("epoch_crosscheck", "Articles against Epoch AI", "Each article claim of a model's size or release date for a model Epoch AI lists, with the verdict.", (
         F("claim_id", "string", "Claim.", references="claims.claim_id"),
         F("source_id", "string", "Article."),
         F("model", "string", "Model id."),
         F("epoch_model", "string", "Epoch model name."),
-        F("anchor", "string", "Figure as printed."),
-        F("article_parameters", "number", "Article value.", unit="parameters"),
-        F("epoch_parameters", "number", "Epoch value.", unit="parameters", required=False),
-        F("ratio", "number", "article / Epoch.", required=False),
-        F("verdict", "string", "agrees (within 10%), differs, or epoch_missing.", enum=["agrees", "differs", "epoch_missing"]),
-        F("architecture", "string", "dense or moe.", enum=ARCHITECTURES),
+        F("attribute", "string", "parameters or release_date.", enum=["parameters", "release_date"]),
+        F("anchor", "string", "Figure or date as printed."),
+        F("article_value", "number", "Article's parameter count.", unit="parameters", required=False),
+        F("article_low", "number", "Lowest count the printed figure allows (rounding and hedge).", unit="parameters", required=False),
+        F("article_high", "number", "Highest count the printed figure allows (empty: no upper bound).", unit="parameters", required=False),
+        F("epoch_value", "number", "Epoch AI's parameter count.", unit="parameters", required=False),
+        F("ratio", "number", "Article value / Epoch value.", required=False),
+        F("article_date", "date", "Article's date.", required=False),
+        F("epoch_date", "date", "Epoch AI's publication date.", required=False),
+        F("verdict", "string", "agrees (Epoch's value within the printed figure's range, or the dates compatible), "
+          "differs, or epoch_missing (Epoch lists the model without this value).", enum=["agrees", "differs", "epoch_missing"]),
+        F("architecture", "string", "dense, moe or unknown.", enum=ARCHITECTURES),
     )),
     Table("discrepancies", "Discrepancies", "Every disagreement and error found: between articles, against Epoch, and curated findings.", (
         F("discrepancy_id", "string", "Id.", unique=True),
@@ -324,5 +375,7 @@ CLEAN_TABLES: dict[str, Table] = {t.name: t for t in [
         F("values", "string", "The values in disagreement."),
         F("resolution", "string", "What the charts use and why."),
         F("note", "string", "Explanation.", required=False),
+        F("detected_by", "string", "build (found by code), reader (curated in known_issues.csv), or both.",
+          enum=["build", "reader", "build and reader"]),
     ), primary_key="discrepancy_id"),
 ]}

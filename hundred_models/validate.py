@@ -20,8 +20,6 @@ from .schema import ENTITY, ENTITY_TABLES, RAW_TABLES
 
 #: Largest parameter count we accept; the biggest model in any source is 1.74e14 (BAGUALU).
 MAX_PARAMETERS = 1e16
-#: Qualifiers that describe a claim's status rather than a hedge printed with the figure.
-STATUS_QUALIFIERS = {"planned", "vendor_projection", "estimate"}
 
 
 def raw_name(table: str) -> str:
@@ -115,10 +113,9 @@ def check_claims(raw: dict[str, pd.DataFrame], index: dict[str, str]) -> None:
                 raise DataError(name, f"value_high does not match the range in {c['anchor']!r}", row=i, column="value_high")
             if parsed.high is None and not pd.isna(c["value_high"]):
                 raise DataError(name, f"value_high given but {c['anchor']!r} is not a range", row=i, column="value_high")
-            if parsed.qualifier and parsed.qualifier != "range" and c["qualifier"] != parsed.qualifier \
-                    and c["qualifier"] not in STATUS_QUALIFIERS:
-                raise DataError(name, f"anchor {c['anchor']!r} reads as {parsed.qualifier!r}, qualifier says {c['qualifier']!r}",
-                                row=i, column="qualifier")
+            if (c["qualifier"] or None) != parsed.qualifier:
+                raise DataError(name, f"anchor {c['anchor']!r} reads as {parsed.qualifier or 'no hedge'}, qualifier says "
+                                f"{c['qualifier'] or 'none'}", row=i, column="qualifier")
             if parsed.unit and c["unit"] != parsed.unit:
                 raise DataError(name, f"anchor {c['anchor']!r} is in {parsed.unit}, unit says {c['unit']!r}", row=i, column="unit")
             if c["value"] < 0:
@@ -167,3 +164,31 @@ def check_provenance(raw: dict[str, pd.DataFrame], seeds: Path) -> None:
         if c["anchor"] not in lines[c["line"] - 1]:
             raise DataError(raw_name("claims"), f"anchor {c['anchor']!r} is not on line {c['line']} of {c['source_id']}",
                             row=i, column="anchor")
+
+
+def check_support(raw: dict[str, pd.DataFrame]) -> None:
+    """Facts in the entity tables must rest on a claim or a citation, not on our memory.
+
+    * every developer of a model has a ``developed_by`` claim, or the model cites a source;
+    * an organisation classed by the articles' taxonomy (``kind_basis`` article) has the
+      ``player_kind`` claim that puts it there;
+    * a model marked dense or sparse cites where its architecture is documented.
+    """
+    claims = raw["claims"]
+    developed = set(zip(claims.loc[claims["attribute"] == "developed_by", "subject"],
+                        claims.loc[claims["attribute"] == "developed_by", "object"]))
+    for i, m in enumerate(raw["models"].to_dict("records"), start=1):
+        unsupported = [d for d in m["developers"].split("|") if (m["entity_id"], d) not in developed]
+        if unsupported and not m["developers_citation"]:
+            raise DataError(raw_name("models"), f"developer {unsupported[0]!r} of {m['entity_id']!r} has no developed_by "
+                            "claim; add one or cite a source", row=i, column="developers")
+        if m["architecture"] != "unknown" and not m["architecture_citation"]:
+            raise DataError(raw_name("models"), f"architecture {m['architecture']!r} needs a citation", row=i,
+                            column="architecture_citation")
+    kinds = {"giant": "player-kind-giant", "ai_company": "player-kind-ai-company", "research": "player-kind-research"}
+    placed = set(zip(claims.loc[claims["attribute"] == "player_kind", "subject"],
+                     claims.loc[claims["attribute"] == "player_kind", "object"]))
+    for i, o in enumerate(raw["organisations"].to_dict("records"), start=1):
+        if o["kind_basis"] == "article" and (o["entity_id"], kinds.get(o["org_kind"])) not in placed:
+            raise DataError(raw_name("organisations"), f"{o['entity_id']!r} is classed as {o['org_kind']!r} on the "
+                            "articles' authority, but no player_kind claim says so", row=i, column="kind_basis")

@@ -33,6 +33,25 @@ from hundred_models.numerals import format_plain, parse_number
     ("10,000", "10000", None, None, None),
     ("2.6亿", "260000000", None, None, None),
     ("1.08万", "10800", None, None, None),
+    # forms found in our five articles
+    ("超过10亿美元", "1000000000", None, "more_than", "USD"),
+    ("3000多人", "3000", None, "more_than", None),
+    ("一万多台", "10000", None, "more_than", None),
+    ("三、四家", "3", "4", "range", None),
+    ("千亿级", "100000000000", None, "order", None),
+    ("百万亿级别", "100000000000000", None, "order", None),
+    ("1亿规模", "100000000", None, "order", None),
+    ("530B", "530000000000", None, None, None),
+    ("大几亿美金", "100000000", None, "several", "USD"),
+    ("数十亿美金", "1000000000", None, "several", "USD"),
+    ("千余名", "1000", None, "more_than", None),
+    ("至少6个月", "6", None, "at_least", "months"),
+    ("突破了174万亿个", "174000000000000", None, "more_than", None),
+    ("逼近300亿美元", "30000000000", None, "nearly", "USD"),
+    ("10个以上", "10", None, "at_least", None),
+    ("十几年", "10", None, "more_than", None),
+    ("两年左右", "2", None, "about", None),
+    ("超过90%", "90", None, "more_than", "percent"),
 ])
 def test_parses_printed_figures(anchor, value, high, qualifier, unit):
     parsed = parse_number(anchor)
@@ -47,7 +66,8 @@ def test_decimal_magnitudes_are_exact():
     assert parse_number("0.1亿").value == Decimal("10000000")
 
 
-@pytest.mark.parametrize("garbage", ["", "   ", "abc", "1.2.3", "GPT-3", "数", "约", "亿x", "12 34", "3-", "5-3"])
+@pytest.mark.parametrize("garbage", ["", "   ", "abc", "1.2.3", "GPT-3", "数", "约", "亿x", "12 34", "3-", "5-3",
+                                     "530BB", "B530", "人", "美元", "多", "级", "超过", "10亿参数", "1750亿x个"])
 def test_garbage_raises_a_clear_error(garbage):
     with pytest.raises(NumeralError, match="cannot parse"):
         parse_number(garbage)
@@ -92,3 +112,11 @@ def test_impossible_dates_raise(bad):
 def test_iso_is_strict(bad):
     with pytest.raises(NumeralError):
         parse_iso(bad)
+
+
+@pytest.mark.parametrize("anchor, digits", [
+    ("1750亿", 3), ("2600亿", 2), ("1000亿", 1), ("百亿", 1), ("1.6万亿", 2), ("0.5%", 1), ("530B", 2), ("40.2%", 3),
+])
+def test_significant_digits_follow_the_printed_figure(anchor, digits):
+    from hundred_models.numerals import significant_digits
+    assert significant_digits(anchor) == digits
