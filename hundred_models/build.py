@@ -97,7 +97,8 @@ def build_tables(raw: RawData, epoch: pd.DataFrame) -> dict[str, pd.DataFrame]:
 
     crosscheck = _crosscheck(claims, models, epoch_by_name, epoch_params)
     tables = {
-        "sources": t["sources"], "claims": claims, "organisations": orgs, "models": models, "facts": facts,
+        "sources": t["sources"], "claims": claims, "organisations": orgs, "models": models, "entities": _entities(raw),
+        "facts": facts,
         "events": _events(facts, raw, models), "compute": _compute(facts, raw), "policies": _policies(facts, t),
         "verticals": _verticals(claims, t), "epoch_models": epoch, "epoch_crosscheck": crosscheck,
         "discrepancies": _discrepancies(facts, crosscheck, claims, t),
@@ -118,7 +119,7 @@ def _models(models: pd.DataFrame, facts: pd.DataFrame, t: dict[str, pd.DataFrame
     country_of = dict(zip(t["organisations"]["entity_id"], t["organisations"]["country"]))
     epoch_dates = {m: epoch_by_name.loc[e, "publication_date"] for m, e in zip(models["entity_id"], models["epoch_model"])
                    if isinstance(e, str)}
-    cols: dict[str, list] = {k: [] for k in ("parameters", "parameters_qualifier", "parameters_anchor", "parameters_basis",
+    cols: dict[str, list] = {k: [] for k in ("parameters", "parameters_precise", "parameters_qualifier", "parameters_anchor", "parameters_basis",
                                              "parameters_sources", "release_date", "release_basis",
                                              "release_date_precise")}
     for m in models["entity_id"]:
@@ -130,11 +131,13 @@ def _models(models: pd.DataFrame, facts: pd.DataFrame, t: dict[str, pd.DataFrame
         else:
             cols["parameters"].append(p["value"] if p else None)
             cols["parameters_basis"].append("articles" if p else None)
+        # For plotting and fitting: Epoch's exact count where the printed figure (rounded or hedged) allows it.
+        cols["parameters_precise"].append(epoch_p if p is not None and epoch_p is not None else cols["parameters"][-1])
         cols["parameters_qualifier"].append(p["qualifier"] if p else None)
         cols["parameters_anchor"].append(p["anchor"] if p else None)
         all_p = facts[(facts["subject"] == m) & (facts["attribute"] == "parameters") & (facts["origin"] == "articles")]
         cols["parameters_sources"].append("|".join(sorted({s for ss in all_p["source_ids"] for s in ss.split("|")})) or None)
-        r = _chosen(facts, m, "release_date") or _chosen(facts, m, "announce_date")
+        r = _chosen(facts, m, "release_date") or _chosen(facts, m, "announce_date") or _chosen(facts, m, "built_date")
         epoch_d = epoch_dates.get(m)
         if epoch_d and (r is None or not dates_compatible(r["date"], epoch_d)):
             cols["release_date"].append(epoch_d)
@@ -149,6 +152,7 @@ def _models(models: pd.DataFrame, facts: pd.DataFrame, t: dict[str, pd.DataFrame
     for k, v in cols.items():
         models[k] = v
     models["parameters"] = models["parameters"].astype("Float64")
+    models["parameters_precise"] = models["parameters_precise"].astype("Float64")
     models["release_year"] = pd.array([int(d[:4]) if isinstance(d, str) else None for d in models["release_date"]], dtype="Int64")
     groups = []
     for devs in models["developers"]:
@@ -189,6 +193,31 @@ def _crosscheck(claims: pd.DataFrame, models: pd.DataFrame, epoch_by_name: pd.Da
     return out
 
 
+def _entities(raw: RawData) -> pd.DataFrame:
+    """All entities in one lookup, so charts can name anything in either language."""
+    kind_column = {"organisations": "org_kind", "models": "scope", "policies": "level", "deployments": "status",
+                   "verticals": "industry", "other_entities": "kind"}
+    rows = []
+    for table in ENTITY_TABLES:
+        for rec in raw.tables[table].to_dict("records"):
+            en, zh = _name(raw, rec["entity_id"], "en"), _name(raw, rec["entity_id"], "zh")
+            rows.append({"entity_id": rec["entity_id"], "entity_table": table, "kind": rec[kind_column[table]],
+                         "name_en": en, "name_zh": zh, "short_en": rec.get("short_en") or en,
+                         "short_zh": rec.get("short_zh") or rec.get("name_zh") or rec.get("short_en") or en,
+                         "aliases": rec.get("aliases")})
+    return pd.DataFrame(rows).sort_values("entity_id", kind="mergesort").reset_index(drop=True)
+
+
+def _short_name(raw: RawData, entity: str, lang: str) -> str:
+    """The name for a label: a short form where the table has one, Chinese where there is a Chinese form."""
+    rec = raw.tables[raw.registry[entity]].set_index("entity_id").loc[entity]
+    order = ("short_zh", "name_zh", "short_en", "name_en") if lang == "zh" else ("short_en", "name_en")
+    for column in order:
+        if column in rec and isinstance(rec[column], str) and rec[column]:
+            return rec[column]
+    return entity
+
+
 def _name(raw: RawData, entity: str, lang: str) -> str:
     frame = raw.tables[raw.registry[entity]].set_index("entity_id")
     if lang == "zh" and "name_zh" in frame and isinstance(frame.loc[entity, "name_zh"], str):
@@ -204,7 +233,7 @@ def _events(facts: pd.DataFrame, raw: RawData, models: pd.DataFrame) -> pd.DataF
     models = models.set_index("entity_id")
     rows = []
     for f in dated.to_dict("records"):
-        label_en = event_label(f["attribute"], _name(raw, f["subject"], "en"), "en")
+        label_en = event_label(f["attribute"], _short_name(raw, f["subject"], "en"), "en")
         if label_en is None:
             first = (f["claim_ids"] or "").split("|")[0]
             where = raw.tables["claims"].index[raw.tables["claims"]["claim_id"] == first]
@@ -221,7 +250,7 @@ def _events(facts: pd.DataFrame, raw: RawData, models: pd.DataFrame) -> pd.DataF
             article_date = others["date"].iloc[0] if len(others) else None
         rows.append({"date": date, "year": int(date[:4]), "precision": {4: "year", 7: "month", 10: "day"}[len(date)],
                      "subject": f["subject"], "subject_kind": f["subject_kind"], "event": f["attribute"],
-                     "label_en": label_en, "label_zh": event_label(f["attribute"], _name(raw, f["subject"], "zh"), "zh"),
+                     "label_en": label_en, "label_zh": event_label(f["attribute"], _short_name(raw, f["subject"], "zh"), "zh"),
                      "origin": origin, "citation": citation, "article_date": article_date, "status": f["status"],
                      "source_ids": "|".join(sorted({s for ss in facts.loc[(facts["subject"] == f["subject"])
                                                    & (facts["attribute"] == f["attribute"]), "source_ids"].dropna()

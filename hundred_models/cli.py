@@ -1,6 +1,10 @@
-"""Command line: ``python -m hundred_models build-data``.
+"""Command line: ``python -m hundred_models <command>``.
 
-Errors in the data print as one line naming file, row and column, and exit 1.
+build-data          validate data/raw and data/external, write data/clean atomically
+refresh-notebooks   re-execute the committed theme notebooks and store their outputs
+figures             export every chart (PNG, SVG, PDF; report and slide layouts; data, alt text, citation)
+
+Errors print as one line (naming file, row and column, or the parameter) and exit 1.
 """
 from __future__ import annotations
 
@@ -12,23 +16,75 @@ from . import paths
 from .errors import DataError
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m hundred_models", description=__doc__)
-    sub = parser.add_subparsers(dest="command", required=True)
+def _build_data(args) -> int:
+    from .build import build
+
+    frames = build(args.raw, args.epoch, args.out, args.seeds)
+    counts = ", ".join(f"{name} {len(frame)}" for name, frame in frames.items())
+    print(f"wrote {args.out}: {counts}")
+    return 0
+
+
+def _refresh(args) -> int:
+    from .runner import THEME_NOTEBOOKS, refresh
+
+    names = args.notebooks or list(THEME_NOTEBOOKS)
+    unknown = [n for n in names if n not in THEME_NOTEBOOKS]
+    if unknown:
+        raise SystemExit(f"error: unknown notebook {unknown[0]!r}; choose from {', '.join(THEME_NOTEBOOKS)}")
+    for name in names:
+        path = refresh(name)
+        print(f"refreshed {path.relative_to(paths.PROJECT_ROOT)}")
+    return 0
+
+
+def _figures(args) -> int:
+    from .exports import export_all
+    from .params import validate
+
+    langs = ("en", "zh") if args.lang == "both" else (args.lang,)
+    params = {"start_year": args.start_year, "end_year": args.end_year, "data_dir": args.data_dir}
+    for lang in langs:
+        validate({**params, "lang": lang})  # stop before writing anything
+    written = export_all(args.out, langs, args.slides, tuple(args.formats), args.dpi, args.charts or None, **params)
+    print(f"wrote {len(written)} files to {args.out}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="python -m hundred_models", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build-data", help="validate data/raw and data/external and write data/clean")
     b.add_argument("--raw", type=Path, default=paths.RAW_DIR, help="folder of curated CSVs")
     b.add_argument("--epoch", type=Path, default=paths.EPOCH_CSV, help="Epoch AI notable models CSV")
     b.add_argument("--out", type=Path, default=paths.CLEAN_DIR, help="output folder (replaced atomically)")
     b.add_argument("--seeds", type=Path, default=None, help=f"article texts (default: ${paths.SEEDS_ENV} or ../shared/seeds)")
-    args = parser.parse_args(argv)
-    if args.command == "build-data":
-        from .build import build
+    b.set_defaults(run=_build_data)
+    r = sub.add_parser("refresh-notebooks", help="re-execute the theme notebooks and store their outputs")
+    r.add_argument("notebooks", nargs="*", help="notebook names (default: all)")
+    r.set_defaults(run=_refresh)
+    f = sub.add_parser("figures", help="export every chart for slides and papers")
+    f.add_argument("charts", nargs="*", help="chart names (default: all)")
+    f.add_argument("--lang", default="en", help="en, zh or both (default en)")
+    f.add_argument("--slides", action="store_true", help="also write a 16:9 slide version of each chart")
+    f.add_argument("--out", type=Path, default=Path("exports"), help="output folder (default exports/)")
+    f.add_argument("--formats", nargs="+", default=["png", "svg", "pdf"], choices=["png", "svg", "pdf"])
+    f.add_argument("--dpi", type=int, default=300, help="PNG resolution (default 300)")
+    f.add_argument("--start-year", dest="start_year", default=2017)
+    f.add_argument("--end-year", dest="end_year", default=2025)
+    f.add_argument("--data-dir", dest="data_dir", default=None)
+    f.set_defaults(run=_figures)
+    return ap
 
-        try:
-            frames = build(args.raw, args.epoch, args.out, args.seeds)
-        except DataError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 1
-        counts = ", ".join(f"{name} {len(frame)}" for name, frame in frames.items())
-        print(f"wrote {args.out}: {counts}")
-    return 0
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except DataError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except (RuntimeError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1

@@ -60,7 +60,7 @@ def normalise_epoch(frame: pd.DataFrame, name: str = "data/external/epoch-ai/not
     """The tidy slice written to data/clean/epoch_models.csv."""
     out = pd.DataFrame({
         "model": frame["Model"].str.strip(),
-        "organization": frame["Organization"].str.strip(),
+        "organization": frame["Organization"].str.strip().replace("", None),
         "publication_date": frame["Publication date"].str.strip(),
     })
     dates = pd.to_datetime(out["publication_date"], format="%Y-%m-%d", errors="coerce")

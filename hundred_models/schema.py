@@ -83,6 +83,8 @@ RAW_TABLES: dict[str, Table] = {t.name: t for t in [
         F("title_en", "string", "Our English translation of the title."),
         F("outlet", "string", "Publisher, outlet or account (Chinese name)."),
         F("outlet_en", "string", "Publisher in English."),
+        F("outlet_short_en", "string", "Short English name of the outlet, for source lines."),
+        F("outlet_short_zh", "string", "Short Chinese name of the outlet, for source lines."),
         F("author", "string", "Author as credited; empty when the text names none.", required=False),
         F("published", "date", "Publication date at the precision the text allows.", pattern=ISO_DATE_PATTERN),
         F("date_inferred", "boolean", "True when the date is not printed in the text but inferred."),
@@ -128,6 +130,8 @@ RAW_TABLES: dict[str, Table] = {t.name: t for t in [
         F("entity_id", "string", "Model id.", unique=True, pattern=ID_PATTERN),
         F("name_en", "string", "Canonical name."),
         F("name_zh", "string", "Chinese name where there is one.", required=False),
+        F("short_en", "string", "Shorter English name for crowded charts.", required=False),
+        F("short_zh", "string", "Shorter Chinese label for charts (our wording where the model has no Chinese name).", required=False),
         F("aliases", "string", "Spellings used in the articles.", required=False, list_sep="|"),
         F("developers", "string", "Developer organisations.", list_sep="|", references="organisations.entity_id"),
         F("developers_citation", "string", "Source for any developer no article names (each listed developer needs a "
@@ -164,6 +168,8 @@ RAW_TABLES: dict[str, Table] = {t.name: t for t in [
         F("entity_id", "string", "Vertical application id.", unique=True, pattern=ID_PATTERN),
         F("name_en", "string", "English name."),
         F("name_zh", "string", "Chinese name.", required=False),
+        F("short_en", "string", "Short English name for charts."),
+        F("short_zh", "string", "Short Chinese name for charts."),
         F("aliases", "string", "Spellings used in the articles.", required=False, list_sep="|"),
         F("provider", "string", "Organisation offering it.", references="organisations.entity_id", list_sep="|"),
         F("model", "string", "Model it runs on, where the articles name one.", required=False, references="models.entity_id"),
@@ -232,6 +238,8 @@ CLEAN_TABLES: dict[str, Table] = {t.name: t for t in [
           RAW_TABLES["models"].fields + (
               F("parameters", "number", "Parameter count the charts use: the articles' chosen value, or Epoch AI's "
                 "where no article value is consistent with it (see parameters_basis).", unit="parameters", required=False),
+              F("parameters_precise", "number", "The most precise count consistent with parameters: Epoch AI's where the "
+                "printed figure (rounded or hedged) allows it, for plotting and fitting.", unit="parameters", required=False),
               F("parameters_qualifier", "string", "Hedge on the articles' count.", required=False),
               F("parameters_anchor", "string", "The articles' chosen count as printed.", required=False),
               F("parameters_basis", "string", "articles, or epoch when the articles' count is inconsistent with Epoch AI's.",
@@ -248,6 +256,16 @@ CLEAN_TABLES: dict[str, Table] = {t.name: t for t in [
               F("epoch_parameters", "number", "Epoch AI's parameter count.", unit="parameters", required=False),
               F("epoch_publication_date", "date", "Epoch AI's publication date.", required=False),
           ), primary_key="entity_id"),
+    Table("entities", "Entities", "Every entity the claims are about, from all entity tables, with its names in both languages.", (
+        F("entity_id", "string", "Entity id.", unique=True, pattern=ID_PATTERN),
+        F("entity_table", "string", "Entity table it comes from.", enum=ENTITY_TABLES),
+        F("kind", "string", "Organisation kind, model scope, policy level, deployment status or other kind."),
+        F("name_en", "string", "English name."),
+        F("name_zh", "string", "Chinese name, or the English one where there is no Chinese form."),
+        F("short_en", "string", "Short English name for charts."),
+        F("short_zh", "string", "Short Chinese name for charts."),
+        F("aliases", "string", "Spellings used in the articles.", required=False, list_sep="|"),
+    ), primary_key="entity_id"),
     Table("facts", "Facts", "Claims merged across articles: one row per distinct value of a subject's attribute, with all supporting sources.", (
         F("fact_id", "string", "Fact id.", unique=True),
         F("subject", "string", "Entity.", references=ENTITY),
@@ -332,7 +350,7 @@ CLEAN_TABLES: dict[str, Table] = {t.name: t for t in [
           ), primary_key="entity_id"),
     Table("epoch_models", "Epoch AI notable models (normalised slice)", "Data: Epoch AI (epoch.ai), CC BY 4.0.", (
         F("model", "string", "Model name as in Epoch."),
-        F("organization", "string", "Organisation(s) as in Epoch."),
+        F("organization", "string", "Organisation(s) as in Epoch (empty where Epoch gives none).", required=False),
         F("publication_date", "date", "Publication date."),
         F("year", "integer", "Year of publication."),
         F("country", "string", "Country (of organization) as in Epoch.", required=False),
