@@ -97,7 +97,7 @@ def build_tables(raw: RawData, epoch: pd.DataFrame) -> dict[str, pd.DataFrame]:
 
     crosscheck = _crosscheck(claims, models, epoch_by_name, epoch_params)
     tables = {
-        "sources": t["sources"], "claims": claims, "organisations": orgs, "models": models, "entities": _entities(raw),
+        "sources": t["sources"], "source_relations": t["source_relations"], "claims": claims, "organisations": orgs, "models": models, "entities": _entities(raw),
         "facts": facts,
         "events": _events(facts, raw, models), "compute": _compute(facts, raw), "policies": _policies(facts, t),
         "verticals": _verticals(claims, t), "epoch_models": epoch, "epoch_crosscheck": crosscheck,

@@ -3,6 +3,7 @@
 build-data          validate data/raw and data/external, write data/clean atomically
 refresh-notebooks   re-execute the committed theme notebooks and store their outputs
 figures             export every chart (PNG, SVG, PDF; report and slide layouts; data, alt text, citation)
+book                build the site into _build/html (figures, data-aware cache, warnings are errors)
 
 Errors print as one line (naming file, row and column, or the parameter) and exit 1.
 """
@@ -51,6 +52,12 @@ def _figures(args) -> int:
     return 0
 
 
+def _book(args) -> int:
+    from .book import build_site
+
+    return build_site(strict=not args.lenient)
+
+
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="python -m hundred_models", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -75,6 +82,9 @@ def parser() -> argparse.ArgumentParser:
     f.add_argument("--end-year", dest="end_year", default=2025)
     f.add_argument("--data-dir", dest="data_dir", default=None)
     f.set_defaults(run=_figures)
+    k = sub.add_parser("book", help="build the site into _build/html")
+    k.add_argument("--lenient", action="store_true", help="do not fail on Sphinx warnings")
+    k.set_defaults(run=_book)
     return ap
 
 

@@ -225,6 +225,7 @@ EPOCH_REQUIRED_COLUMNS = [
 # ---------------------------------------------------------------- clean outputs (generated)
 CLEAN_TABLES: dict[str, Table] = {t.name: t for t in [
     RAW_TABLES["sources"],
+    RAW_TABLES["source_relations"],
     Table("claims", "Claims (validated)", "Every claim, validated and with its entity kinds resolved.",
           RAW_TABLES["claims"].fields + (
               F("subject_kind", "string", "Entity table of the subject."),

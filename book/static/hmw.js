@@ -1,0 +1,1 @@
+// Accessibility fixes for the theme (see tests/test_site.py).
