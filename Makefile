@@ -4,8 +4,9 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 RAW    := $(wildcard data/raw/*.csv) $(wildcard data/external/epoch-ai/*.csv) $(wildcard hundred_models/*.py)
+NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: book test data venv clean
+.PHONY: book test data venv figures refresh bench clean
 
 $(STAMP): requirements.txt pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "error: $(PYTHON) not found; install Python 3.11 or run make PYTHON=/path/to/python3.11"; exit 1; }
@@ -17,16 +18,30 @@ $(STAMP): requirements.txt pyproject.toml
 
 venv: $(STAMP)
 
+# axe-core for the accessibility checks of the browser tests (skipped, with a message, without npm).
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --silent && touch $@; \
+	else echo "note: npm not found; the accessibility checks of the browser tests will be skipped"; fi
+
 data/clean/datapackage.json: $(STAMP) $(RAW)
 	$(PY) -m hundred_models build-data
 
 data: data/clean/datapackage.json
 
 book: data
-	$(VENV)/bin/jupyter-book build . --path-output . -W --keep-going
+	$(PY) -m hundred_models book
 
-test: data
-	$(PY) -m pytest
+test: book node_modules/.installed
+	$(PY) -m pytest tests notebooks $(NBVAL)
+
+figures: data
+	$(PY) -m hundred_models figures --lang both --slides --out exports
+
+refresh: data
+	$(PY) -m hundred_models refresh-notebooks
+
+bench: book
+	$(PY) -m hundred_models.bench
 
 clean:
-	rm -rf _build data/clean
+	rm -rf _build data/clean book/figures exports

@@ -91,3 +91,16 @@ def table(frame: pd.DataFrame, name: str) -> Table:
 def count_text(value) -> str:
     """A count with thousands separators for a table, or empty when missing."""
     return "" if value is None or pd.isna(value) else f"{float(value):,.0f}"
+
+
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"]
+
+
+def human_date(iso: str) -> str:
+    """'2023-07' -> 'July 2023', '2023-08-15' -> '15 August 2023': dates for prose, at their precision."""
+    parts = [int(x) for x in str(iso).split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    month = _MONTHS[parts[1] - 1]
+    return f"{month} {parts[0]}" if len(parts) == 2 else f"{parts[2]} {month} {parts[0]}"

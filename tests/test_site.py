@@ -1,0 +1,213 @@
+"""The built site in a real browser: every page loads cleanly, offline, accessibly, and search works.
+
+The pages are served from ``_build/html`` on 127.0.0.1 and opened in Debian's Chromium through
+Playwright (``executable_path``; no browser download). ``.ci/run`` installs Chromium, fonts-noto-cjk
+and, through ``make test``, axe-core, so CI always runs these; elsewhere they skip with the reason.
+Screenshots of the landing page and a chapter are kept under ``_build/screenshots/`` for review.
+"""
+from __future__ import annotations
+
+import functools
+import html.parser
+import http.server
+import os
+import re
+import threading
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+import pytest
+
+from hundred_models import paths
+
+SITE = paths.PROJECT_ROOT / "_build" / "html"
+SCREENSHOTS = paths.PROJECT_ROOT / "_build" / "screenshots"
+CHROMIUM = Path(os.environ.get("HMW_CHROMIUM", "/usr/bin/chromium"))
+AXE = paths.PROJECT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SKIP_DIRS = ("_static", "_sources", "_downloads", "_images")
+#: Alt text that is really a file name or a content hash (myst-nb's default when none is given).
+HASHED_ALT = re.compile(r"(^[0-9a-f]{16,}$)|(\.(png|jpe?g|svg|gif)$)|(_images/)", re.IGNORECASE)
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+               "--disable-sync", "--no-first-run"]
+
+
+def site_pages() -> list[str]:
+    if not SITE.is_dir():
+        return []
+    return sorted(str(p.relative_to(SITE)) for p in SITE.rglob("*.html")
+                  if not str(p.relative_to(SITE)).startswith(SKIP_DIRS))
+
+
+PAGES = site_pages()
+
+
+def test_site_is_built():
+    assert (SITE / "index.html").is_file(), f"{SITE} has no index.html: run `make book` first"
+    assert len(PAGES) >= 12, PAGES
+
+
+# ---------------------------------------------------------------- links (no browser needed)
+class _Links(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.refs: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "id" in a:
+            self.ids.add(a["id"])
+        if tag == "a" and a.get("href"):
+            self.refs.append(a["href"])
+        if tag in ("img", "script") and a.get("src"):
+            self.refs.append(a["src"])
+        if tag == "link" and a.get("href"):
+            self.refs.append(a["href"])
+
+
+@functools.lru_cache(maxsize=None)
+def _parse(path: Path) -> _Links:
+    parser = _Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_every_internal_link_and_anchor_resolves():
+    if not PAGES:
+        pytest.fail("site not built: run `make book` first")
+    broken = []
+    for page in PAGES:
+        source = SITE / page
+        for ref in _parse(source).refs:
+            url = urlparse(ref)
+            if url.scheme in ("http", "https", "mailto", "data", "javascript") or ref.startswith("//"):
+                continue
+            target = (source.parent / unquote(url.path)).resolve() if url.path else source
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
+                broken.append(f"{page}: {ref} (no file)")
+                continue
+            if url.fragment and target.suffix == ".html" and url.fragment not in _parse(target).ids:
+                broken.append(f"{page}: {ref} (no anchor)")
+    assert broken == []
+
+
+def test_no_page_loads_from_third_party_hosts_statically():
+    """No script, stylesheet, image or font is referenced from another host (the browser test checks requests)."""
+    offenders = []
+    for page in PAGES:
+        text = (SITE / page).read_text(encoding="utf-8")
+        for m in re.finditer(r'<(script|link|img|iframe)[^>]+(?:src|href)="(https?:)?//([^"/]+)', text):
+            offenders.append(f"{page}: {m.group(0)[:120]}")
+    assert offenders == []
+
+
+# ---------------------------------------------------------------- in the browser
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):  # the browser closing a connection early is not an error
+        pass
+
+
+@pytest.fixture(scope="module")
+def server():
+    if not PAGES:
+        pytest.fail("site not built: run `make book` first")
+    srv = _QuietServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(SITE)))
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{srv.server_address[1]}"
+    srv.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.is_file():
+        pytest.skip(f"no Chromium at {CHROMIUM} (install Debian's chromium, or set HMW_CHROMIUM); browser tests skipped")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        instance = pw.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        yield instance
+        instance.close()
+
+
+def _open(browser, url: str):
+    """A fresh page at ``url``, with the console errors and outside requests it produced."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors: list[str] = []
+    outside: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("request", lambda r: outside.append(r.url) if urlparse(r.url).hostname not in ("127.0.0.1", None)
+            and not r.url.startswith(("data:", "blob:")) else None)
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    return page, errors, outside
+
+
+IMAGES_JS = """async () => {
+  const imgs = Array.from(document.images);
+  for (const img of imgs) { img.loading = 'eager'; try { await img.decode(); } catch (e) {} }
+  return imgs.map(i => ({src: i.currentSrc || i.src, width: i.naturalWidth, alt: i.getAttribute('alt')}));
+}"""
+
+
+@pytest.mark.parametrize("page_path", PAGES)
+def test_page_loads_cleanly(browser, server, page_path):
+    page, errors, outside = _open(browser, f"{server}/{page_path}")
+    try:
+        images = page.evaluate(IMAGES_JS)
+    finally:
+        page.close()
+    assert errors == [], f"console errors on {page_path}"
+    assert outside == [], f"requests leaving 127.0.0.1 from {page_path}"
+    broken = [i["src"] for i in images if i["width"] == 0]
+    assert broken == [], f"images that did not load on {page_path}"
+    bad_alt = [(i["src"], i["alt"]) for i in images if not (i["alt"] or "").strip() or HASHED_ALT.search(i["alt"])]
+    assert bad_alt == [], f"images without real alt text on {page_path}"
+
+
+@pytest.mark.parametrize("page_path", PAGES)
+def test_page_has_no_serious_accessibility_violations(browser, server, page_path):
+    if not AXE.is_file():
+        pytest.skip(f"axe-core not installed at {AXE} (run `npm ci`); accessibility checks skipped")
+    page, _, _ = _open(browser, f"{server}/{page_path}")
+    try:
+        page.add_script_tag(path=str(AXE))
+        violations = page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+            .filter(v => v.impact === 'critical' || v.impact === 'serious')
+            .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`)""")
+    finally:
+        page.close()
+    assert violations == []
+
+
+@pytest.mark.parametrize("query", ["ERNIE", "文心"])
+def test_search_finds(browser, server, query):
+    page, errors, _ = _open(browser, f"{server}/search.html?q={query}")
+    try:
+        page.wait_for_selector("ul.search li", timeout=15000)
+        hits = page.locator("ul.search li").count()
+    finally:
+        page.close()
+    assert hits > 0 and errors == []
+
+
+def test_screenshots_of_landing_page_and_a_chapter(browser, server):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for name, path in (("landing", "index.html"), ("chapter-history", "notebooks/01_history.html")):
+        page, _, _ = _open(browser, f"{server}/{path}")
+        try:
+            title = page.title()
+            page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=False)
+        finally:
+            page.close()
+        assert "百模大战" in title or name != "landing", title
+        assert (SCREENSHOTS / f"{name}.png").stat().st_size > 10_000
+    assert urljoin(server, "/").startswith("http://127.0.0.1")
