@@ -7,6 +7,7 @@ and clear the cache when they differ; the notebooks then re-execute on the new d
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -34,18 +35,39 @@ def invalidate_stale_cache() -> bool:
     return cleared
 
 
-def export_book_figures() -> None:
-    """PNG and SVG of every chart in both languages, where the gallery and notebooks expect them."""
+FIGURES_STAMP = paths.FIGURES_DIR / ".inputs.sha256"
+
+
+def figure_inputs_checksum() -> str:
+    """Everything the charts depend on: the clean data, the package's code and the pinned requirements."""
+    digest = hashlib.sha256(data_checksum(paths.CLEAN_DIR).encode())
+    for path in sorted(Path(__file__).parent.rglob("*.py")) + [paths.PROJECT_ROOT / "requirements.txt"]:
+        digest.update(str(path.relative_to(paths.PROJECT_ROOT)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def export_book_figures() -> bool:
+    """PNG and SVG of every chart in both languages, where the gallery and notebooks expect them.
+
+    Skipped when nothing they depend on has changed since the last export (returns False then).
+    """
     from .exports import export_all
     from .figures import NOTEBOOK_DPI
 
+    checksum = figure_inputs_checksum()
+    if FIGURES_STAMP.is_file() and FIGURES_STAMP.read_text(encoding="utf-8").strip() == checksum:
+        return False
     export_all(paths.FIGURES_DIR, ("en", "zh"), slides=False, formats=("png", "svg"), dpi=NOTEBOOK_DPI)
+    FIGURES_STAMP.write_text(checksum + "\n", encoding="utf-8")
+    return True
 
 
 def prune_html(html: Path) -> None:
-    """Drop what a reader never loads: source maps and the copied notebook sources' build leftovers."""
+    """Drop what a reader never loads: JavaScript source maps and the theme's catalogues for other languages."""
     for path in html.rglob("*.map"):
         path.unlink()
+    shutil.rmtree(html / "_static" / "locales", ignore_errors=True)
 
 
 def build_site(strict: bool = True) -> int:

@@ -4,6 +4,7 @@ build-data          validate data/raw and data/external, write data/clean atomic
 refresh-notebooks   re-execute the committed theme notebooks and store their outputs
 figures             export every chart (PNG, SVG, PDF; report and slide layouts; data, alt text, citation)
 book                build the site into _build/html (figures, data-aware cache, warnings are errors)
+rerun               run the theme notebooks with other parameters, in parallel, into a run folder
 
 Errors print as one line (naming file, row and column, or the parameter) and exit 1.
 """
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from . import paths
 from .errors import DataError
+from .params import ParameterError
 
 
 def _build_data(args) -> int:
@@ -52,6 +54,19 @@ def _figures(args) -> int:
     return 0
 
 
+def _rerun(args) -> int:
+    from .rerun import parameters_from_args, rerun
+
+    manifest = rerun(parameters_from_args(args), args.out, args.notebooks or None, args.jobs)
+    failed = [r for r in manifest["notebooks"] if r["status"] == "failed"]
+    if failed:
+        print(f"error: {failed[0]['notebook']} {failed[0]['error']} (partial output: {args.out}/{failed[0]['output']})",
+              file=sys.stderr)
+        return 1
+    print(f"wrote {args.out}: {len(manifest['notebooks'])} notebooks in {manifest['seconds']} s; see manifest.json")
+    return 0
+
+
 def _book(args) -> int:
     from .book import build_site
 
@@ -82,6 +97,18 @@ def parser() -> argparse.ArgumentParser:
     f.add_argument("--end-year", dest="end_year", default=2025)
     f.add_argument("--data-dir", dest="data_dir", default=None)
     f.set_defaults(run=_figures)
+    n = sub.add_parser("rerun", help="run the theme notebooks with other parameters into a run folder")
+    n.add_argument("notebooks", nargs="*", help="notebook names (default: all five)")
+    n.add_argument("--out", type=Path, required=True, help="run folder to create (must be new or empty)")
+    n.add_argument("-f", "--parameters-file", dest="parameters_file", type=Path, help="YAML file of parameters")
+    n.add_argument("-p", "--parameter", nargs=2, action="append", metavar=("NAME", "VALUE"),
+                   help="a parameter, as papermill's -p (repeatable)")
+    n.add_argument("--lang", default=None)
+    n.add_argument("--start-year", dest="start_year", default=None)
+    n.add_argument("--end-year", dest="end_year", default=None)
+    n.add_argument("--data-dir", dest="data_dir", default=None)
+    n.add_argument("-j", "--jobs", type=int, default=None, help="notebooks run at once (default: the number of cores)")
+    n.set_defaults(run=_rerun, fig_dir=None)
     k = sub.add_parser("book", help="build the site into _build/html")
     k.add_argument("--lenient", action="store_true", help="do not fail on Sphinx warnings")
     k.set_defaults(run=_book)
@@ -92,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.run(args)
-    except DataError as exc:
+    except (DataError, ParameterError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except (RuntimeError, ValueError) as exc:

@@ -104,6 +104,17 @@ def render(name: str, p: Params, layout: style.Layout = style.REPORT):
     return fig, data
 
 
+def _palette_png(data: bytes, dpi: int) -> io.BytesIO:
+    """The same image with a 256-colour palette: a third of the size, no visible change for flat charts."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as im:
+        palette = im.convert("RGB").quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    out = io.BytesIO()
+    palette.save(out, format="PNG", optimize=True, dpi=(dpi, dpi))
+    return out
+
+
 def save(fig, stem: str, out_dir: Path, formats=NOTEBOOK_FORMATS, dpi: int = NOTEBOOK_DPI) -> list[Path]:
     """Write a figure in each format with deterministic bytes; each file appears whole or not at all."""
     out_dir = Path(out_dir)
@@ -116,6 +127,8 @@ def save(fig, stem: str, out_dir: Path, formats=NOTEBOOK_FORMATS, dpi: int = NOT
         for fmt in formats:
             buf = io.BytesIO()
             fig.savefig(buf, format=fmt, dpi=dpi, metadata=metadata[fmt])
+            if fmt == "png":
+                buf = _palette_png(buf.getvalue(), dpi)
             target = out_dir / f"{stem}.{fmt}"
             tmp = target.with_name(f".{target.name}.tmp")
             tmp.write_bytes(buf.getvalue())

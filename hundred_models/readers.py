@@ -80,10 +80,10 @@ def _coerce(value: str, field, name: str, row: int):
         if kind == "date":
             parse_iso(value)
             return value
+    except NumeralError as exc:  # before ValueError, its base: it says what exactly is wrong
+        raise DataError(name, str(exc), row=row, column=field.name) from None
     except (ValueError, InvalidOperation):
         raise DataError(name, f"{value!r} is not a valid {kind}", row=row, column=field.name) from None
-    except NumeralError as exc:
-        raise DataError(name, str(exc), row=row, column=field.name) from None
     return value
 
 

@@ -190,3 +190,20 @@ def log_axis(axis, lang: str = "en", minor: bool = False) -> None:
 def count_axis(axis, lang: str = "en") -> None:
     """A linear axis with thousands separators."""
     axis.set_major_formatter(FuncFormatter(lambda v, _: thousands(v, lang)))
+
+
+_SEVERAL_EN = {1e3: "thousands", 1e4: "tens of thousands", 1e5: "hundreds of thousands", 1e6: "millions",
+               1e7: "tens of millions", 1e8: "hundreds of millions", 1e9: "billions", 1e10: "tens of billions"}
+_HEDGE_EN = {"more_than": "more than {}", "at_least": "at least {}", "about": "about {}", "nearly": "nearly {}",
+             "up_to": "up to {}", "less_than": "less than {}", "order": "{} class"}
+
+
+def printed_figure(value: float, qualifier: str | None, lang: str, anchor: str | None = None,
+                   compact: bool = False) -> str:
+    """A hedged figure for a label: the figure as printed in Chinese charts, its English reading in English ones."""
+    if lang == "zh" and anchor:
+        return anchor
+    number = short_number(value, lang) if compact else thousands(value, lang)
+    if qualifier == "several":
+        return _SEVERAL_EN.get(float(value), f"several × {number}")
+    return _HEDGE_EN.get(qualifier or "", "{}").format(number)

@@ -323,3 +323,37 @@ def test_bad_input_16_category_outside_enum(raw_copy, tmp_path):
     first = claims.iloc[0]
     edit_csv(raw_copy / "claims.csv", f",{first['kind']},{first['theme']},", f",{first['kind']},gossip,")
     _assert_rejected(raw_copy, tmp_path, r"claims.csv, row 1, column 'theme'")
+
+
+def test_bad_input_17_extra_column(raw_copy, tmp_path):
+    path = raw_copy / "verticals.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = [lines[0] + ",comment"] + [line + "," for line in lines[1:]]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _assert_rejected(raw_copy, tmp_path, r"verticals.csv, row 0, column 'comment': unexpected column")
+
+
+def test_bad_input_18_date_out_of_range(raw_copy, tmp_path):
+    claims = pd.read_csv(raw_copy / "claims.csv", dtype=str, keep_default_na=False)
+    first = claims[claims["date"].str.len() == 4].iloc[0]
+    edit_csv(raw_copy / "claims.csv", f",{first['date']},,", ",2099,,")
+    _assert_rejected(raw_copy, tmp_path, r"claims.csv, row \d+, column 'date': date '2099': year 2099 outside")
+
+
+def test_bad_input_19_absurd_parameter_count(raw_copy, tmp_path):
+    claims = pd.read_csv(raw_copy / "claims.csv", dtype=str, keep_default_na=False)
+    first = claims[(claims["attribute"] == "parameters")].iloc[0]
+    edit_csv(raw_copy / "claims.csv", f"parameters,{first['value']},", "parameters,100000000000000000000,")
+    _assert_rejected(raw_copy, tmp_path, r"claims.csv, row \d+, column 'value'")
+
+
+def test_bad_input_20_qualifier_not_what_anchor_prints(raw_copy, tmp_path):
+    text = (raw_copy / "claims.csv").read_text(encoding="utf-8")
+    line = next(x for x in text.splitlines() if ",约2500亿,number," in x)
+    (raw_copy / "claims.csv").write_text(text.replace(line, line.replace(",about,", ",,")), encoding="utf-8")
+    _assert_rejected(raw_copy, tmp_path, r"claims.csv, row \d+, column 'qualifier': anchor '约2500亿' reads as about")
+
+
+def test_bad_input_21_developer_without_a_claim(raw_copy, tmp_path):
+    edit_csv(raw_copy / "models.csv", "\nintern,INTERN,书生,,,书生(INTERN),sensetime,", "\nintern,INTERN,书生,,,书生(INTERN),sensetime|baidu,")
+    _assert_rejected(raw_copy, tmp_path, r"models.csv, row \d+, column 'developers': developer 'baidu' of 'intern' has no")

@@ -32,7 +32,8 @@ def in_years(dates: pd.Series, p: Params) -> pd.Series:
 def place_labels(ax, texts, avoid_x=(), avoid_y=()) -> None:
     """Move labels off each other, their points and the given points (e.g. a fitted line), with leader lines.
 
-    adjustText iterates a fixed number of times (no time limit), so the result is the same on every run.
+    adjustText stops after one second by default, which makes the layout depend on the machine's load; a fixed
+    iteration limit makes it the same on every run.
     """
     from adjustText import adjust_text
 
@@ -40,7 +41,7 @@ def place_labels(ax, texts, avoid_x=(), avoid_y=()) -> None:
         return
     for text in texts:
         text.set_bbox({"boxstyle": "round,pad=0.12", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})
-    adjust_text(texts, ax=ax, x=list(avoid_x), y=list(avoid_y), expand=(1.15, 1.45), force_text=(0.2, 0.35),
+    adjust_text(texts, ax=ax, x=list(avoid_x), y=list(avoid_y), expand=(1.15, 1.45), force_text=(0.2, 0.35), iter_lim=400,
                 force_static=(0.15, 0.3), arrowprops={"arrowstyle": "-", "color": "#999999", "lw": 0.5})
 
 

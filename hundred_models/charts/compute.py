@@ -44,7 +44,10 @@ def draw_fleets(data: pd.DataFrame, p: Params, layout: style.Layout):
                 ax.plot([high, high], [i - 0.15, i + 0.15], color=style.COLOURS["text"], lw=1.2)
         chips = r["chip_names"].replace("NVIDIA ", "").replace("|", " + ")
         date = r["date"] if isinstance(r["date"], str) else ""
-        ax.text(r["gpu_count"] * 0.02 + 800, i + 0.36, f"{r['gpu_count_anchor']} · {chips}" + (f" · {date}" if date else ""),
+        figure = style.printed_figure(r["gpu_count"], r["gpu_count_qualifier"], lang, r["gpu_count_anchor"])
+        if estimate and lang == "en":
+            figure += " (expected)"
+        ax.text(r["gpu_count"] * 0.02 + 800, i + 0.36, f"{figure} · {chips}" + (f" · {date}" if date else ""),
                 va="bottom", fontsize=layout.base_size * 0.8, color=style.COLOURS["text"])
     ax.set_yticks(range(len(data)))
     ax.set_yticklabels([label.get(e, (e, e))[1 if lang == "zh" else 0] for e in data["entity_id"]])
@@ -147,21 +150,20 @@ register(Chart(
     title={"en": "The GPU fleets and orders in the articles", "zh": "文章中的GPU集群与订单"},
     caption="GPU counts the articles report, as printed (bars), with the range each hedged figure allows (lines) and "
             "whether the GPUs were ordered, delivered or reported in use. The ByteDance figure is an estimate.",
-    alt="Horizontal bar chart of five GPU counts: the GPT-3 training cluster (more than 10,000 V100s), Microsoft's centre "
-        "for OpenAI (tens of thousands of A100s), Tencent Cloud's service (at least 10,000 H800s), Google's A3 cluster "
-        "(26,000 H100s) and ByteDance's 2023 orders (an expected 100,000 A100s and H800s worth more than a billion "
-        "dollars).",
+    alt="Horizontal bar chart of five GPU counts: the GPT-3 training cluster and Tencent Cloud's service (each more "
+        "than ten thousand, with no upper bound), Microsoft's centre for OpenAI (tens of thousands), Google's A3 "
+        "cluster, and ByteDance's 2023 orders, the largest and an estimate.",
     data=fleets_data, draw=draw_fleets))
 
 register(Chart(
     name="compute-doubling", notebook="04_compute",
     title={"en": "How fast training compute grows: claims and measurement", "zh": "训练算力增长有多快：说法与测量"},
     caption="Training compute of notable models from Epoch AI on a log scale, with the fitted exponential trend, "
-            "against two reference rates: the 'new Moore's law' the articles cite (doubling every 18 months) and "
-            "Moore's law (every 24 months), both started from the fitted line's first point.",
-    alt="Scatter chart of training compute on a log scale from 2017 to 2025, rising by about six orders of magnitude. "
-        "A solid fitted line climbs far more steeply than two dashed reference lines for doubling every 18 and every "
-        "24 months.",
+            "against two reference rates, the 'new Moore's law' the articles cite and Moore's law (the subtitle and "
+            "legend give their doubling times), both started from the fitted line's first point.",
+    alt="Scatter chart of training compute on a log scale from 2017 to 2025, rising by several orders of magnitude. "
+        "A solid fitted line climbs far more steeply than two dashed reference lines, one for the claimed 'new "
+        "Moore's law' and one for Moore's law.",
     data=doubling_data, draw=draw_doubling, uses_epoch=True, article_sources=False,
     extra_sources={"en": "18 months: Lingyi Zhiku (004); 24 months: Moore (1975)",
                    "zh": "18个月：零壹智库 (004)；24个月：Moore (1975)"}))
@@ -171,6 +173,6 @@ register(Chart(
     title={"en": "What Chinese notable models were trained on", "zh": "中国重要模型用什么芯片训练"},
     caption="Training hardware of notable models by Chinese organisations, as Epoch AI records it, counted by chip "
             "family. Chinese-made accelerators are highlighted.",
-    alt="Horizontal bar chart: NVIDIA A100 and V100 lead with around 16 to 17 models each, followed by H100, A800 and "
-        "H800; Huawei's Ascend 910 and 910B, the only Chinese-made chips, account for three models.",
+    alt="Horizontal bar chart: NVIDIA's A100 and V100 lead by far, followed by other NVIDIA chips; Huawei's Ascend "
+        "chips, the only Chinese-made accelerators in the records, account for a handful of models.",
     data=hardware_data, draw=draw_hardware, uses_epoch=True, article_sources=False))

@@ -87,9 +87,13 @@ def crosscheck_data(p: Params) -> pd.DataFrame:
     cc = load("epoch_crosscheck", p.data_dir)
     cc = cc[(cc["attribute"] == "parameters") & cc["epoch_value"].notna()].copy()
     label = names(p)
+    claims_by_id = load("claims", p.data_dir).set_index("claim_id")
     rows = []
-    for (model, anchor), group in cc.groupby(["model", "anchor"], sort=True):
+    cc["qualifier"] = cc["claim_id"].map(claims_by_id["qualifier"]).fillna("")
+    # One row per statement: 1750亿 and 1750亿个 say the same thing.
+    for (model, _, _), group in cc.groupby(["model", "article_value", "qualifier"], sort=True):
         r = group.iloc[0]
+        anchor = r["anchor"]
         epoch = float(r["epoch_value"])
         high = None if pd.isna(r["article_high"]) else float(r["article_high"])
         rows.append({"model": model, "name_en": label[model][0], "name_zh": label[model][1],
@@ -99,6 +103,7 @@ def crosscheck_data(p: Params) -> pd.DataFrame:
                      "low_pct": round(100 * (float(r["article_low"]) / epoch - 1), 3),
                      "high_pct": None if high is None else round(100 * (high / epoch - 1), 3),
                      "verdict": r["verdict"], "claim_ids": "|".join(group["claim_id"]),
+                     "qualifier": r["qualifier"] or None, "anchors": "|".join(sorted(set(group["anchor"]))),
                      "source_ids": "|".join(sorted(set(group["source_id"])))})
     out = pd.DataFrame(rows)
     return out.sort_values(["epoch_value", "anchor"], kind="mergesort").reset_index(drop=True)
@@ -126,7 +131,9 @@ def draw_crosscheck(data: pd.DataFrame, p: Params, layout: style.Layout):
     ax.set_xticklabels([f"{t:+,d}%" if t else tr(lang, "Epoch AI", "Epoch AI数值") for t in ticks])
     ax.set_ylim(-0.7, len(data) - 0.1)
     ax.set_yticks(range(len(data)))
-    ax.set_yticklabels([f"{r['name_zh' if lang == 'zh' else 'name_en']}  {r['anchor']}" for r in data.to_dict("records")])
+    ax.set_yticklabels([f"{r['name_zh' if lang == 'zh' else 'name_en']}  "
+                        f"{style.printed_figure(r['article_value'], r['qualifier'], lang, r['anchor'], compact=True)}"
+                        for r in data.to_dict("records")])
     ax.set_xlabel(tr(lang, "Article figure against Epoch AI's value (symmetric log scale)",
                      "文章数字相对Epoch AI数值的偏差（对称对数刻度）"))
     ax.plot([], [], color=style.COLOURS["Outside China"], lw=6, alpha=0.35,
@@ -135,9 +142,9 @@ def draw_crosscheck(data: pd.DataFrame, p: Params, layout: style.Layout):
             label=tr(lang, "Range the printed figure allows: misses Epoch AI", "文章数字允许的范围：不含Epoch AI数值"))
     ax.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), ncols=2, fontsize=layout.base_size * 0.8)
     n_diff = int((data["verdict"] == "differs").sum())
-    subtitle = tr(lang, f"{len(data)} printed sizes of {data['model'].nunique()} models that Epoch AI lists; "
+    subtitle = tr(lang, f"{len(data)} sizes printed for {data['model'].nunique()} models that Epoch AI lists; "
                         f"{n_diff} cannot be squared with Epoch AI's value",
-                  f"Epoch AI收录的{data['model'].nunique()}个模型、{len(data)}个文章数字；{n_diff}个与Epoch AI数值不符")
+                  f"Epoch AI收录的{data['model'].nunique()}个模型、{len(data)}个文章数值；{n_diff}个与Epoch AI数值不符")
     return fig, subtitle
 
 
@@ -175,10 +182,10 @@ register(Chart(
     caption="Parameter counts of the models the articles name, by release date, on a log scale. Shaded bands mark the "
             "three stages the articles describe; hollow triangles are sparse mixture-of-experts totals, which are not "
             "comparable with dense counts; the dashed line is the growth fitted to the record-setting dense models.",
-    alt="Scatter chart on a logarithmic scale from 10 million to a quadrillion parameters, 2017 to 2023. Points rise "
-        "from the Transformer near 200 million in 2017 to models of hundreds of billions in 2021 and 2022; three sparse "
-        "models stand far above them at 1.6 trillion, 10 trillion and 174 trillion. Chinese models are in vermillion, "
-        "others in blue, and a dashed fitted line runs through the largest dense models.",
+    alt="Scatter chart of parameter counts on a logarithmic scale against release date, from the Transformer in 2017 "
+        "to models of hundreds of billions of parameters in 2021 and 2022. Three sparse models, drawn as hollow "
+        "triangles, stand far above the rest, the largest in the hundred-trillion class. Chinese models are in "
+        "vermillion, others in blue, and a dashed fitted line runs through the largest dense models.",
     data=scale_data, draw=draw_scale, uses_epoch=True))
 
 register(Chart(
@@ -186,9 +193,9 @@ register(Chart(
     title={"en": "The articles' model sizes against Epoch AI", "zh": "文章中的模型参数量与Epoch AI对照"},
     caption="For each model Epoch AI lists, the range of sizes the article's printed figure allows (its rounding and "
             "hedge) and Epoch AI's value. A bar that misses the diamond is a disagreement.",
-    alt="Horizontal range chart, one row per model, log scale. Each row has a shaded bar for the sizes an article's "
-        "figure allows and a black diamond for Epoch AI's value. All diamonds fall inside their bars except PaLM, "
-        "printed as 530 billion against Epoch AI's 540 billion.",
+    alt="Horizontal range chart, one row per printed model size, on a symmetric log scale centred on Epoch AI's value. "
+        "Each row's shaded bar is the range the article's figure allows and its dot the figure itself. Every bar "
+        "crosses the centre line except PaLM's, whose printed size falls just short of Epoch AI's.",
     data=crosscheck_data, draw=draw_crosscheck, uses_epoch=True))
 
 register(Chart(

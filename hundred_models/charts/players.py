@@ -191,9 +191,9 @@ register(Chart(
     title={"en": "2023: the launches the articles date", "zh": "2023年：文章记录的发布节点"},
     caption="Model launches, products and strategic moves in 2023 that the articles date to a month or a day. Bars span "
             "a month when only the month is printed.",
-    alt="Timeline of 2023 from February to December with labelled markers: GPT-4 on 15 March, ERNIE Bot on 16 March, "
-        "BioMap's AIGP on 23 March, Hundsun's financial models and Tencent's industry offers in June, and Xiaomi's "
-        "large-model announcement on 14 August, among others.",
+    alt="Timeline of 2023 with labelled markers: GPT-4 and ERNIE Bot a day apart in March, BioMap's AIGP later that "
+        "month, Hundsun's financial models and Tencent's industry offers in June, and Xiaomi's large-model "
+        "announcement in August, among others.",
     data=launches_data, draw=draw_launches))
 
 register(Chart(
@@ -202,7 +202,7 @@ register(Chart(
     caption="Organisations that the articles name as joint builders of a model or product. Each line is a partnership, "
             "labelled with what was built; colours follow the articles' three kinds of players.",
     alt="Network diagram of small clusters: Huawei linked to Recurrent AI (Pangu NLP) and Peking University (PanGu-alpha); "
-        "Alibaba linked to Tsinghua University (M6 and BAGUALU); Baidu linked to Peng Cheng Laboratory (ERNIE 3.0 Titan); "
+        "Alibaba linked to Tsinghua University (M6 and BAGUALU); Baidu linked to Peng Cheng Laboratory (ERNIE Titan); "
         "Microsoft linked to NVIDIA (MT-NLG); Hundsun linked to its subsidiary Hundsun Juyuan.",
     data=network_data, draw=draw_network))
 
@@ -211,7 +211,7 @@ register(Chart(
     title={"en": "Notable models from China, and China's share", "zh": "中国的重要模型数量及占比"},
     caption="Notable models (as Epoch AI selects them) by organisations in China each year, alone or with partners "
             "abroad, and their share of all notable models that year.",
-    alt="Two-panel chart. Top: bars of notable models by Chinese organisations per year, rising from about ten a year "
-        "before 2021 to over thirty in 2024 and 2025. Bottom: China's share of all notable models, from under 10 percent "
-        "in 2018 and 2019 to about a third in 2024 and 2025.",
+    alt="Two-panel chart. Top: stacked bars of notable models by Chinese organisations each year, alone or with "
+        "partners abroad, few before 2021 and the most in 2024 and 2025. Bottom: China's share of all notable models "
+        "each year, lowest in 2018 and highest at the end of the period.",
     data=china_data, draw=draw_china, uses_epoch=True, article_sources=False))

@@ -141,10 +141,9 @@ register(Chart(
     title={"en": "Industry models: what their makers claim", "zh": "行业大模型：厂商的说法"},
     caption="Improvements that makers claim for their own models: Unisound's projections for its Shanhai medical model "
             "(hatched) and SenseTime's reported error reductions for INTERN. None is an independent measurement.",
-    alt="Horizontal bar chart in two groups. Unisound projects gains of more than 400 percent in record-entry efficiency, "
-        "more than 66 percent in outpatient efficiency and more than 40 percent time saved per consultation. SenseTime "
-        "reports error reductions of 47.3, 40.2, 34.8 and 9.4 percent for detection, classification, segmentation and "
-        "depth estimation.",
+    alt="Horizontal bar chart in two groups. Unisound's projected gains for its Shanhai medical model, hatched to mark "
+        "them as projections, by far the largest in record-entry efficiency; and SenseTime's reported error "
+        "reductions for INTERN on four vision tasks, largest for object detection and smallest for depth estimation.",
     data=claims_data, draw=draw_claims))
 
 register(Chart(
