@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 #: Confidence level of every interval the report prints.
 CONFIDENCE = 0.95
@@ -46,7 +45,9 @@ class DoublingFit:
         return 12 / self.slope_per_year
 
     def _t(self) -> float:
-        return float(stats.t.ppf(0.5 + CONFIDENCE / 2, self.n - 2))
+        from scipy.special import stdtrit  # Student's t quantile; scipy.stats would cost a second to import
+
+        return float(stdtrit(self.n - 2, 0.5 + CONFIDENCE / 2))
 
     @property
     def months_low(self) -> float:
@@ -71,13 +72,19 @@ def fit_doubling(years, values) -> DoublingFit:
     """Doubling time of ``values`` over decimal ``years`` (ordinary least squares on log2)."""
     x = np.asarray(years, dtype=float)
     y = np.log2(np.asarray(values, dtype=float))
-    if len(x) < 3:
-        raise ValueError(f"need at least 3 points to fit a growth rate with an interval, got {len(x)}")
-    res = stats.linregress(x, y)
-    if res.slope <= 0:
+    n = len(x)
+    if n < 3:
+        raise ValueError(f"need at least 3 points to fit a growth rate with an interval, got {n}")
+    dx, dy = x - x.mean(), y - y.mean()
+    sxx = float(dx @ dx)
+    slope = float(dx @ dy) / sxx
+    intercept = float(y.mean() - slope * x.mean())
+    residuals = y - (intercept + slope * x)
+    slope_se = float(np.sqrt(residuals @ residuals / (n - 2) / sxx))
+    r_squared = 1 - float(residuals @ residuals) / float(dy @ dy)
+    if slope <= 0:
         raise ValueError("values do not grow over the period: no doubling time")
-    return DoublingFit(len(x), float(res.slope), float(res.stderr), float(res.intercept), float(res.rvalue ** 2),
-                       float(x.min()), float(x.max()))
+    return DoublingFit(n, slope, slope_se, intercept, r_squared, float(x.min()), float(x.max()))
 
 
 def dense_frontier(models: pd.DataFrame) -> pd.DataFrame:

@@ -7,7 +7,6 @@ and clear the cache when they differ; the notebooks then re-execute on the new d
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import subprocess
@@ -35,32 +34,77 @@ def invalidate_stale_cache() -> bool:
     return cleared
 
 
-FIGURES_STAMP = paths.FIGURES_DIR / ".inputs.sha256"
-
-
-def figure_inputs_checksum() -> str:
-    """Everything the charts depend on: the clean data, the package's code and the pinned requirements."""
-    digest = hashlib.sha256(data_checksum(paths.CLEAN_DIR).encode())
-    for path in sorted(Path(__file__).parent.rglob("*.py")) + [paths.PROJECT_ROOT / "requirements.txt"]:
-        digest.update(str(path.relative_to(paths.PROJECT_ROOT)).encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-def export_book_figures() -> bool:
+def export_book_figures() -> int:
     """PNG and SVG of every chart in both languages, where the gallery and notebooks expect them.
 
-    Skipped when nothing they depend on has changed since the last export (returns False then).
+    Charts whose data, code and parameters are unchanged since their last export are skipped;
+    returns the number of files written.
     """
     from .exports import export_all
     from .figures import NOTEBOOK_DPI
 
-    checksum = figure_inputs_checksum()
-    if FIGURES_STAMP.is_file() and FIGURES_STAMP.read_text(encoding="utf-8").strip() == checksum:
-        return False
-    export_all(paths.FIGURES_DIR, ("en", "zh"), slides=False, formats=("png", "svg"), dpi=NOTEBOOK_DPI)
-    FIGURES_STAMP.write_text(checksum + "\n", encoding="utf-8")
-    return True
+    return len(export_all(paths.FIGURES_DIR, ("en", "zh"), slides=False, formats=("png", "svg"), dpi=NOTEBOOK_DPI))
+
+
+def execute_notebooks_in_parallel(jobs: int | None = None) -> list[str]:
+    """Execute the pages (theme notebooks, generated pages) not in Jupyter Book's cache, several at once.
+
+    myst-nb would execute them one after another while building; filling its cache first, in
+    parallel, uses every core. The cache is matched on the notebooks' code exactly as myst-nb
+    matches it, so the build then only reads the cached outputs.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    from jupyter_cache import get_cache
+    from jupyter_cache.base import CacheBundleIn
+    from jupyter_cache.executors.utils import single_nb_execution
+
+    from .runner import TIMEOUT
+
+    cache = get_cache(str(CACHE_DIR))
+    todo = []
+    for path, nb in _executable_pages():
+        try:
+            cache.match_cache_notebook(nb)
+        except KeyError:
+            todo.append((path, nb))
+    if not todo:
+        return []
+
+    def execute(item):
+        path, nb = item
+        return path, nb, single_nb_execution(nb, cwd=str(path.parent), allow_errors=False, timeout=TIMEOUT,
+                                             meta_override=True)
+
+    with ThreadPoolExecutor(max_workers=max(1, min(jobs or os.cpu_count() or 1, len(todo)))) as pool:
+        results = list(pool.map(execute, todo))
+    done = []
+    for path, nb, result in results:
+        if result.err is None:  # a failing notebook is left to myst-nb, which reports the error in the build
+            cache.cache_notebook_bundle(CacheBundleIn(nb, str(path), data={"execution_seconds": result.time}),
+                                        check_validity=False, overwrite=True)
+            done.append(path.name)
+    return done
+
+
+def _executable_pages():
+    """Every page the build executes, read the way myst-nb reads it (so cache keys match)."""
+    import nbformat
+    from myst_nb.core.config import NbParserConfig
+    from myst_nb.core.read import create_nb_reader
+    from myst_parser.config.main import MdParserConfig
+
+    from .runner import THEME_NOTEBOOKS, notebook_path
+
+    for name in THEME_NOTEBOOKS:
+        yield notebook_path(name), nbformat.read(notebook_path(name), as_version=4)
+    for path in sorted((paths.PROJECT_ROOT / "book").glob("*.md")):
+        content = path.read_text(encoding="utf-8")
+        if "file_format: mystnb" not in content:
+            continue
+        reader = create_nb_reader(str(path), MdParserConfig(), NbParserConfig(), content)
+        if reader is not None:
+            yield path, reader.read(content)
 
 
 def prune_html(html: Path) -> None:
@@ -74,6 +118,7 @@ def build_site(strict: bool = True) -> int:
     if invalidate_stale_cache():
         print("data changed since the last build: execution cache cleared, notebooks will re-execute")
     export_book_figures()
+    execute_notebooks_in_parallel()
     jb = Path(sys.executable).with_name("jupyter-book")
     cmd = [str(jb), "build", str(paths.PROJECT_ROOT), "--path-output", str(paths.PROJECT_ROOT)]
     if strict:

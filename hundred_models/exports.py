@@ -20,7 +20,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from . import style
-from .figures import CHARTS, PRESENTER_DPI, PRESENTER_FORMATS, _load_registry, render, save
+from .figures import (CHARTS, PRESENTER_DPI, PRESENTER_FORMATS, _load_registry, export_key, inputs_checksum, is_current,
+                      mark_current, render, save)
 from .params import Params, validate
 
 
@@ -86,9 +87,24 @@ def source_summary(name: str, p: Params, data: pd.DataFrame) -> str:
     return source_line(CHARTS[name], data, p)
 
 
+def _export_task(task) -> list[str]:
+    name, values, out, slides, formats, dpi, inputs = task
+    p = validate(values)
+    if not slides and is_current(out, stem(name, p.lang), export_key(name, p, dpi, inputs), formats):
+        return []
+    written = export_chart(name, p, out, slides, formats, dpi)
+    if not slides:
+        mark_current(out, stem(name, p.lang), export_key(name, p, dpi, inputs))
+    return [str(w) for w in written]
+
+
 def export_all(out: Path, langs=("en",), slides: bool = False, formats=PRESENTER_FORMATS, dpi: int = PRESENTER_DPI,
-               names: list[str] | None = None, **params) -> list[Path]:
-    """Export the named charts (default: all) in each language; returns every file written."""
+               names: list[str] | None = None, jobs: int | None = None, **params) -> list[Path]:
+    """Export the named charts (default: all) in each language, in parallel; returns every file written.
+
+    Report-layout exports are marked with their inputs, so a chart already exported from the same
+    data, code and parameters is not drawn again (the site build relies on this).
+    """
     _load_registry()
     names = names or list(CHARTS)
     unknown = [n for n in names if n not in CHARTS]
@@ -96,9 +112,21 @@ def export_all(out: Path, langs=("en",), slides: bool = False, formats=PRESENTER
         raise ValueError(f"unknown chart {unknown[0]!r}; choose from {', '.join(CHARTS)}")
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
+    tasks = []
     for lang in langs:
-        p = validate({**params, "lang": lang})
-        for name in names:
-            written += export_chart(name, p, out, slides, formats, dpi)
-    return written
+        values = {**params, "lang": lang}
+        p = validate(values)
+        inputs = inputs_checksum(p.data_dir)
+        tasks += [(name, values, out, slides, tuple(formats), dpi, inputs) for name in names
+                  if slides or not is_current(out, stem(name, lang), export_key(name, p, dpi, inputs), formats)]
+    if not tasks:
+        return []
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(tasks)))
+    if jobs == 1:
+        results = [_export_task(t) for t in tasks]
+    else:
+        import multiprocessing
+
+        with multiprocessing.get_context("spawn").Pool(jobs) as pool:
+            results = pool.map(_export_task, tasks, chunksize=1)
+    return [Path(path) for written in results for path in written]

@@ -12,8 +12,6 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import pandas as pd
-import pandera.pandas as pa
-from pandera.errors import SchemaErrors
 
 from .cndates import parse_iso
 from .errors import DataError, NumeralError
@@ -87,8 +85,13 @@ def _coerce(value: str, field, name: str, row: int):
     return value
 
 
-def pandera_schema(table: Table) -> pa.DataFrameSchema:
-    """Checks on ranges, categories, patterns and uniqueness, built from the table definition."""
+def pandera_schema(table: Table):
+    """Checks on ranges, categories, patterns and uniqueness, built from the table definition.
+
+    pandera is imported here, not at the top: loading the clean tables (every notebook does) needs no validation.
+    """
+    import pandera.pandas as pa
+
     columns = {}
     for f in table.fields:
         checks = []
@@ -138,6 +141,8 @@ def frame_from_rows(name: str, table: Table, header: list[str], rows: list[list[
 
 def validate_frame(name: str, table: Table, frame: pd.DataFrame) -> pd.DataFrame:
     """Run the pandera checks; report the first failing row and column."""
+    from pandera.errors import SchemaErrors
+
     try:
         pandera_schema(table).validate(frame, lazy=True)
     except SchemaErrors as exc:

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import itertools
 
-import networkx as nx
 import numpy as np
 import pandas as pd
 
@@ -106,6 +105,8 @@ def network_data(p: Params) -> pd.DataFrame:
 
 
 def draw_network(data: pd.DataFrame, p: Params, layout: style.Layout):
+    import networkx as nx
+
     lang = p.lang
     label = names(p)
     orgs = load("organisations", p.data_dir).set_index("entity_id")
