@@ -122,7 +122,8 @@ def notable_by_year(epoch: pd.DataFrame, years: range) -> pd.DataFrame:
     out["notable_models"] = out["year"].map(total).fillna(0).astype(int)
     out["chinese_models"] = out["year"].map(chinese).fillna(0).astype(int)
     out["china_only_models"] = out["year"].map(china_only).fillna(0).astype(int)
-    out["china_share_pct"] = (100 * out["chinese_models"] / out["notable_models"].where(out["notable_models"] > 0)).round(1)
+    # Kept at three decimals: rounding here and again for display would turn 20.51 into 20.5 and then 20.
+    out["china_share_pct"] = (100 * out["chinese_models"] / out["notable_models"].where(out["notable_models"] > 0)).round(3)
     return out
 
 

@@ -10,7 +10,8 @@ Measures, on a copy of the project (the working tree is never touched):
 
 Each time is the median of several runs and is also given as a ratio to a floor measured in the
 same run: a Jupyter Book of as many trivial notebooks as the site executes pages (the five
-chapters and the generated pages), built with ``jupyter-book build``. Results are
+chapters and the generated pages), built the same way (pages executed in parallel into the
+execution cache, then ``jupyter-book build``). Results are
 printed and written as JSON.
 """
 from __future__ import annotations
@@ -32,19 +33,10 @@ import nbformat
 
 from . import paths
 from .runner import THEME_NOTEBOOKS
+from .workspace import copy_project, env_for
 
 TARGETS = {"rebuild_nothing_changed": "< 5 s", "cold_build": "< 3 x floor", "rerun_parallel": "< rerun_sequential",
            "site_size": "< 15 MB"}
-
-
-def _copy(target: Path) -> Path:
-    out = subprocess.run(["git", "ls-files"], cwd=paths.PROJECT_ROOT, capture_output=True, text=True, check=True)
-    for rel in out.stdout.splitlines():
-        src = paths.PROJECT_ROOT / rel
-        if src.is_file():
-            (target / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(src, target / rel)
-    return target
 
 
 def _timed(cmd: list[str], cwd: Path, env: dict) -> float:
@@ -109,8 +101,8 @@ def run(runs: int, out: Path, skip_tests: bool = False) -> dict:
     results: dict = {"machine": {"python": platform.python_version(), "cores": os.cpu_count(), "platform": platform.platform()},
                      "runs": runs, "targets": TARGETS}
     try:
-        root = _copy(work / "project")
-        env = {**os.environ, "PYTHONPATH": str(root)}
+        root = copy_project(work / "project")
+        env = env_for(root)
         py = sys.executable
         book = [py, "-m", "hundred_models", "book"]
         results["data_build"] = _median([_timed([py, "-m", "hundred_models", "build-data"], root, env) for _ in range(runs)])
@@ -145,8 +137,7 @@ def run(runs: int, out: Path, skip_tests: bool = False) -> dict:
                                               for p in (root / "book").glob("*.md"))
         for i in range(runs):
             floor_root = _floor_book(work / f"floor-{i}", executed)
-            jb = str(Path(py).with_name("jupyter-book"))
-            floors.append(_timed([jb, "build", str(floor_root)], floor_root, env))
+            floors.append(_timed([py, "-m", "hundred_models.bench", "--floor-build", str(floor_root)], floor_root, env))
         results["floor_trivial_book"] = {**_median(floors), "notebooks": executed}
         floor = results["floor_trivial_book"]["median_s"]
         for key, value in results.items():
@@ -178,13 +169,26 @@ def report(results: dict) -> str:
     return "\n".join(lines)
 
 
+def build_floor(root: Path) -> int:
+    """Build the floor book the way the site is built: pages executed in parallel into the cache, then Jupyter Book."""
+    from .book import execute_into_cache
+
+    pages = [(path, nbformat.read(path, as_version=4)) for path in sorted(root.glob("*.ipynb"))]
+    execute_into_cache(pages, root / "_build" / ".jupyter_cache")
+    jb = str(Path(sys.executable).with_name("jupyter-book"))
+    return subprocess.run([jb, "build", str(root)], cwd=root, capture_output=True).returncode
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m hundred_models.bench", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=3, help="runs per measure (median reported; default 3)")
     ap.add_argument("--out", type=Path, default=paths.PROJECT_ROOT / "bench" / "results.json")
     ap.add_argument("--skip-tests", action="store_true", help="leave out the (slow) full test suite")
+    ap.add_argument("--floor-build", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.floor_build:
+        return build_floor(args.floor_build)
     results = run(args.runs, args.out, args.skip_tests)
     print(report(results))
     print(f"written to {args.out}")

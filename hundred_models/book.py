@@ -53,6 +53,11 @@ def execute_notebooks_in_parallel(jobs: int | None = None) -> list[str]:
     parallel, uses every core. The cache is matched on the notebooks' code exactly as myst-nb
     matches it, so the build then only reads the cached outputs.
     """
+    return execute_into_cache(list(_executable_pages()), CACHE_DIR, jobs)
+
+
+def execute_into_cache(pages: list, cache_dir: Path, jobs: int | None = None) -> list[str]:
+    """Execute the (path, notebook) pairs missing from a Jupyter Book execution cache, in parallel, and cache them."""
     from concurrent.futures import ThreadPoolExecutor
 
     from jupyter_cache import get_cache
@@ -61,9 +66,9 @@ def execute_notebooks_in_parallel(jobs: int | None = None) -> list[str]:
 
     from .runner import TIMEOUT
 
-    cache = get_cache(str(CACHE_DIR))
+    cache = get_cache(str(cache_dir))
     todo = []
-    for path, nb in _executable_pages():
+    for path, nb in pages:
         try:
             cache.match_cache_notebook(nb)
         except KeyError:

@@ -130,7 +130,7 @@ def _models(models: pd.DataFrame, facts: pd.DataFrame, t: dict[str, pd.DataFrame
             cols["parameters_basis"].append("epoch")
         else:
             cols["parameters"].append(p["value"] if p else None)
-            cols["parameters_basis"].append("articles" if p else None)
+            cols["parameters_basis"].append(None if p is None else "external" if p["origin"] == "external" else "articles")
         # For plotting and fitting: Epoch's exact count where the printed figure (rounded or hedged) allows it.
         cols["parameters_precise"].append(epoch_p if p is not None and epoch_p is not None else cols["parameters"][-1])
         cols["parameters_qualifier"].append(p["qualifier"] if p else None)
@@ -144,7 +144,7 @@ def _models(models: pd.DataFrame, facts: pd.DataFrame, t: dict[str, pd.DataFrame
             cols["release_basis"].append("epoch")
         else:
             cols["release_date"].append(r["date"] if r else None)
-            cols["release_basis"].append("articles" if r else None)
+            cols["release_basis"].append(None if r is None else "external" if r["origin"] == "external" else "articles")
         # For plotting: the most precise date consistent with the one used (Epoch's day for the articles' year).
         used = cols["release_date"][-1]
         cols["release_date_precise"].append(epoch_d if used and epoch_d and dates_compatible(used, epoch_d)

@@ -55,7 +55,7 @@ def interval(value: float, high: float | None = None, qualifier: str | None = No
         width = max(slack, value * ABOUT_TOLERANCE)
         return Interval(value - width, value + width)
     if high is not None and not (isinstance(high, float) and math.isnan(high)):
-        return Interval(value - slack, high + _half_unit(high, digits))
+        return Interval(value, high)  # 三、四家: a printed range states its own ends
     return Interval(value - slack, value + slack)
 
 

@@ -123,7 +123,7 @@ def build_facts(claims: pd.DataFrame, external: pd.DataFrame, kinds: dict[str, s
         facts.loc[idx, "conflict"] = conflict
         epoch = epoch_params.get(group["subject"].iloc[0]) if group["attribute"].iloc[0] == "parameters" else None
 
-        def rank(row):
+        def rank(row, epoch=epoch):
             agrees = epoch is not None and not _blank(row["value"]) and fact_interval(row).contains(epoch)
             precision = len(row["date"]) if isinstance(row["date"], str) else 0
             first_claim = row["claim_ids"].split("|")[0] if isinstance(row["claim_ids"], str) else ""

@@ -243,13 +243,15 @@ CLEAN_TABLES: dict[str, Table] = {t.name: t for t in [
                 "printed figure (rounded or hedged) allows it, for plotting and fitting.", unit="parameters", required=False),
               F("parameters_qualifier", "string", "Hedge on the articles' count.", required=False),
               F("parameters_anchor", "string", "The articles' chosen count as printed.", required=False),
-              F("parameters_basis", "string", "articles, or epoch when the articles' count is inconsistent with Epoch AI's.",
-                required=False, enum=["articles", "epoch"]),
+              F("parameters_basis", "string", "Where parameters comes from: articles; external (a cited document); or "
+                "epoch, when the articles' count is inconsistent with Epoch AI's.", required=False,
+                enum=["articles", "external", "epoch"]),
               F("parameters_sources", "string", "Articles that give a count.", required=False, list_sep="|"),
               F("release_date", "date", "Release or announcement date the charts use: the articles' chosen date, or "
                 "Epoch AI's where they are inconsistent (see release_basis).", required=False),
-              F("release_basis", "string", "articles, or epoch when the articles' date is inconsistent with Epoch AI's.",
-                required=False, enum=["articles", "epoch"]),
+              F("release_basis", "string", "Where release_date comes from: articles; external (a cited document); or "
+                "epoch, when the articles give no date or one inconsistent with Epoch AI's.", required=False,
+                enum=["articles", "external", "epoch"]),
               F("release_date_precise", "date", "The most precise date consistent with release_date (Epoch AI's day "
                 "where the articles give only the year or month), for plotting.", required=False),
               F("release_year", "integer", "Year of release_date.", required=False),

@@ -7,7 +7,6 @@ value, as an analyst correcting a figure would.
 """
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -17,36 +16,12 @@ from pathlib import Path
 import pytest
 
 from hundred_models import paths
+from hundred_models.workspace import copy_project, env_for
 
 #: The count of Chinese models of a billion parameters or more, printed twice in article 004.
 OLD, NEW = ("超80个", "80"), ("超90个", "90")
-SKIP = {".venv", "_build", "node_modules", "data/clean", "book/figures", "exports", "runs", ".git", ".pytest_cache",
-        "__pycache__", "bench"}
-
-
-def _tracked_files() -> list[Path]:
-    out = subprocess.run(["git", "ls-files"], cwd=paths.PROJECT_ROOT, capture_output=True, text=True)
-    if out.returncode == 0 and out.stdout.strip():
-        return [Path(line) for line in out.stdout.splitlines()]
-    files = []
-    for path in paths.PROJECT_ROOT.rglob("*"):
-        rel = path.relative_to(paths.PROJECT_ROOT)
-        if path.is_file() and not any(str(rel).startswith(s) for s in SKIP) and "__pycache__" not in rel.parts:
-            files.append(rel)
-    return files
-
-
-def _copy_project(target: Path) -> Path:
-    for rel in _tracked_files():
-        src = paths.PROJECT_ROOT / rel
-        if src.is_file():
-            (target / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(src, target / rel)
-    return target
-
-
 def _env(root: Path) -> dict:
-    return {**os.environ, "PYTHONPATH": str(root), "HMW_SEEDS_DIR": str(root / "no-article-texts")}
+    return env_for(root, HMW_SEEDS_DIR=str(root / "no-article-texts"))
 
 
 def _run(root: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
@@ -69,7 +44,7 @@ def _change_count(root: Path) -> None:
 
 @pytest.fixture
 def project(tmp_path):
-    root = _copy_project(tmp_path / "project")
+    root = copy_project(tmp_path / "project")
     _run(root, "-m", "hundred_models", "build-data")
     return root
 

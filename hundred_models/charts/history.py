@@ -202,7 +202,8 @@ register(Chart(
     name="history-after-2023", notebook="01_history",
     title={"en": "The largest notable models each year, China and elsewhere", "zh": "每年最大的重要模型：中国与中国以外"},
     caption="Parameter count of the largest notable model published each year by organisations in China and elsewhere, "
-            "from Epoch AI's table (models whose size is published).",
+            "among the models whose size Epoch AI records. Some counts are Epoch AI's estimates (for example GPT-4's) "
+            "and some are sparse mixture-of-experts totals (for example DeepSeek-V3's).",
     alt="Line chart on a log scale with two lines, one for the largest model outside China each year and one for the "
         "largest Chinese model, from 2017 to 2025, each point labelled with the model's name.",
     data=after_data, draw=draw_after, uses_epoch=True, article_sources=False))

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import itertools
 
-import numpy as np
 import pandas as pd
 
 from .. import analysis, style
@@ -97,8 +96,15 @@ def network_data(p: Params) -> pd.DataFrame:
                 rows.append({"org_a": a, "org_b": b, "built": rec["entity_id"]})
     claims = load("claims", p.data_dir)
     support = claims[claims["attribute"].isin(["developed_by", "provided_by"])]
+
+    def naming_both(row) -> str:
+        """The articles that name both partners as builders of the thing (so the pair rests on them)."""
+        own = support[support["subject"] == row["built"]]
+        return "|".join(sorted(set(own.loc[own["object"] == row["org_a"], "source_id"])
+                               & set(own.loc[own["object"] == row["org_b"], "source_id"])))
+
     out = pd.DataFrame(rows)
-    out["source_ids"] = out["built"].map(lambda e: "|".join(sorted(set(support.loc[support["subject"] == e, "source_id"]))))
+    out["source_ids"] = out.apply(naming_both, axis=1)
     return out.groupby(["org_a", "org_b"], sort=True).agg(
         built=("built", lambda s: "|".join(sorted(s))), source_ids=("source_ids", lambda s: "|".join(sorted(
             {x for v in s for x in v.split("|") if x})))).reset_index()

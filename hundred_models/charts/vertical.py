@@ -97,8 +97,8 @@ def tolerance_data(p: Params) -> pd.DataFrame:
                 hit = c[(c["attribute"] == key) & (c["object"] == ind)]
             elif key == "named_offer":
                 v = load("verticals", p.data_dir)
-                offers = v[v["industry"].map(INDUSTRY_OF_OFFER) == ind]["entity_id"]
-                hit = c[c["subject"].isin(offers)]
+                offers = v[v["industry"].map(INDUSTRY_OF_OFFER) == ind]
+                hit = c[c["subject"].isin(set(offers["entity_id"]) | set(offers["model"].dropna()))]
             else:
                 hit = c[(c["attribute"] == key) & (c["subject"] == ind)]
             rows.append({"industry": ind, "evidence": key, "present": not hit.empty,
@@ -138,7 +138,7 @@ def draw_tolerance(data: pd.DataFrame, p: Params, layout: style.Layout):
 
 register(Chart(
     name="vertical-claims", notebook="03_vertical_models",
-    title={"en": "Industry models: what their makers claim", "zh": "行业大模型：厂商的说法"},
+    title={"en": "What makers claim for their models", "zh": "厂商对自家模型的说法"},
     caption="Improvements that makers claim for their own models: Unisound's projections for its Shanhai medical model "
             "(hatched) and SenseTime's reported error reductions for INTERN. None is an independent measurement.",
     alt="Horizontal bar chart in two groups. Unisound's projected gains for its Shanhai medical model, hatched to mark "
