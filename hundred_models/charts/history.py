@@ -31,6 +31,18 @@ def scale_data(p: Params) -> pd.DataFrame:
     return out.sort_values(["year_decimal", "entity_id"], kind="mergesort").reset_index(drop=True)
 
 
+def coincident_labels(rows: pd.DataFrame, column: str, years: float = 0.06) -> list[tuple[float, float, str]]:
+    """One label per visible point: models drawn on top of each other (same size, within weeks) share a label."""
+    out: list[tuple[float, float, str]] = []
+    for rec in rows.sort_values(["parameters", "year_decimal", column], kind="mergesort").to_dict("records"):
+        if out and out[-1][1] == rec["parameters"] and abs(out[-1][0] - rec["year_decimal"]) < years:
+            x, y, label = out[-1]
+            out[-1] = (x, y, f"{label} / {rec[column]}")
+        else:
+            out.append((rec["year_decimal"], rec["parameters"], rec[column]))
+    return out
+
+
 def fit_of(data: pd.DataFrame) -> analysis.DoublingFit | None:
     rec = data[data["dense_record"]]
     return analysis.fit_doubling(rec["year_decimal"], rec["parameters"]) if len(rec) >= 3 else None
@@ -54,9 +66,8 @@ def draw_scale(data: pd.DataFrame, p: Params, layout: style.Layout):
                    label=tr(lang, "China" if group == "China" else "Outside China", "中国" if group == "China" else "中国以外"))
         ax.scatter(sparse["year_decimal"], sparse["parameters"], s=layout.base_size * 7, marker="^", facecolor="white",
                    edgecolor=colour, linewidth=1.4, zorder=3)
-        for rec in rows.to_dict("records"):
-            texts.append(ax.text(rec["year_decimal"], rec["parameters"], rec["name_zh" if lang == "zh" else "name_en"],
-                                 fontsize=layout.base_size * 0.78, color=style.COLOURS["text"], zorder=4))
+        for x, y, label in coincident_labels(rows, "name_zh" if lang == "zh" else "name_en"):
+            texts.append(ax.text(x, y, label, fontsize=layout.base_size * 0.78, color=style.COLOURS["text"], zorder=4))
     ax.scatter([], [], s=layout.base_size * 7, marker="^", facecolor="white", edgecolor=style.COLOURS["muted"],
                linewidth=1.4, label=tr(lang, "Sparse mixture-of-experts total", "稀疏混合专家模型总参数"))
     fit = fit_of(data)
