@@ -21,7 +21,7 @@ import pandas as pd
 
 from . import style
 from .figures import (CHARTS, PRESENTER_DPI, PRESENTER_FORMATS, _load_registry, export_key, inputs_checksum, is_current,
-                      mark_current, render, save)
+                      mark_current, render, save, source_line)
 from .params import Params, validate
 
 
@@ -76,15 +76,8 @@ def export_chart(name: str, p: Params, out: Path, slides: bool, formats, dpi: in
     _write_text(alt_path, alt_text(name, p.lang) + "\n")
     cite_path = out / f"{stem(name, p.lang)}.citation.txt"
     chart = CHARTS[name]
-    sources = source_summary(name, p, data)
-    _write_text(cite_path, f"{chart.citation(p.lang)} {sources}\n")
+    _write_text(cite_path, f"{chart.citation(p.lang)} {source_line(chart, data, p)}\n")
     return written + [csv_path, alt_path, cite_path]
-
-
-def source_summary(name: str, p: Params, data: pd.DataFrame) -> str:
-    from .figures import source_line
-
-    return source_line(CHARTS[name], data, p)
 
 
 def _export_task(task) -> list[str]:

@@ -24,7 +24,7 @@ import pandas as pd
 from . import style
 from .epoch import EPOCH_CREDIT
 from .load import load
-from .params import Params, validate
+from .params import Params
 
 REPORT_TITLE = {"en": "The Hundred-Model War", "zh": "百模大战"}
 EPOCH_CREDIT_ZH = "数据：Epoch AI (epoch.ai)，CC BY 4.0"
@@ -210,6 +210,3 @@ def chart_names(notebook: str | None = None) -> list[str]:
     _load_registry()
     return [n for n, c in CHARTS.items() if notebook is None or c.notebook == notebook]
 
-
-def default_params(**kwargs) -> Params:
-    return validate(kwargs)

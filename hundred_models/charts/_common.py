@@ -1,8 +1,6 @@
 """Small helpers the chart modules share: bilingual strings, entity names, label placement."""
 from __future__ import annotations
 
-import pandas as pd
-
 from ..load import load
 from ..params import Params
 
@@ -16,17 +14,6 @@ def names(p: Params) -> dict[str, tuple[str, str]]:
     """entity id -> (short English name, short Chinese name, or the English one where there is no Chinese form)."""
     frame = load("entities", p.data_dir)
     return {r["entity_id"]: (r["short_en"], r["short_zh"]) for r in frame.to_dict("records")}
-
-
-def name_of(entity: str, p: Params, table: dict | None = None) -> str:
-    table = table or names(p)
-    en, zh = table.get(entity, (entity, entity))
-    return zh if p.lang == "zh" else en
-
-
-def in_years(dates: pd.Series, p: Params) -> pd.Series:
-    years = dates.astype(str).str[:4].astype(int)
-    return years.between(p.start_year, p.end_year)
 
 
 def place_labels(ax, texts, avoid_x=(), avoid_y=()) -> None:

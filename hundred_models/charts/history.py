@@ -203,7 +203,7 @@ register(Chart(
     name="history-articles-vs-epoch", notebook="01_history",
     title={"en": "The articles' model sizes against Epoch AI", "zh": "文章中的模型参数量与Epoch AI对照"},
     caption="For each model Epoch AI lists, the range of sizes the article's printed figure allows (its rounding and "
-            "hedge) and Epoch AI's value. A bar that misses the diamond is a disagreement.",
+            "hedge), as a deviation from Epoch AI's value. A bar that does not cross the centre line is a disagreement.",
     alt="Horizontal range chart, one row per printed model size, on a symmetric log scale centred on Epoch AI's value. "
         "Each row's shaded bar is the range the article's figure allows and its dot the figure itself. Every bar "
         "crosses the centre line except PaLM's, whose printed size falls just short of Epoch AI's.",
