@@ -3,7 +3,7 @@ PYTHON ?= python3.11
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
-RAW    := $(wildcard data/raw/*.csv) $(wildcard data/external/epoch-ai/*.csv) $(wildcard hundred_models/*.py)
+RAW    := $(wildcard data/raw/*.csv) $(wildcard data/external/epoch-ai/*.csv) $(wildcard hundred_models/data/*.py)
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 .PHONY: book test data venv figures refresh bench clean
@@ -13,6 +13,8 @@ $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
+	# Only for the CFF 1.2.0 JSON schema it ships: cffconvert pins an old jsonschema that conflicts with the stack.
+	$(PY) -m pip install --quiet --no-deps cffconvert==2.0.0
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
@@ -41,7 +43,7 @@ refresh: data
 	$(PY) -m hundred_models refresh-notebooks
 
 bench: book
-	$(PY) -m hundred_models.bench
+	$(PY) -m tools.bench
 
 clean:
 	rm -rf _build data/clean book/figures exports

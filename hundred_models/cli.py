@@ -14,13 +14,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import paths
-from .errors import DataError
-from .params import ParameterError
+from .data import paths
+from .data.errors import DataError
+from .report.params import ParameterError
 
 
 def _build_data(args) -> int:
-    from .build import build
+    from .data.build import build
 
     frames = build(args.raw, args.epoch, args.out, args.seeds)
     counts = ", ".join(f"{name} {len(frame)}" for name, frame in frames.items())
@@ -29,7 +29,7 @@ def _build_data(args) -> int:
 
 
 def _refresh(args) -> int:
-    from .runner import THEME_NOTEBOOKS, refresh
+    from .site.refresh import THEME_NOTEBOOKS, refresh
 
     names = args.notebooks or list(THEME_NOTEBOOKS)
     unknown = [n for n in names if n not in THEME_NOTEBOOKS]
@@ -42,8 +42,8 @@ def _refresh(args) -> int:
 
 
 def _figures(args) -> int:
-    from .exports import export_all
-    from .params import validate
+    from .site.exports import export_all
+    from .report.params import validate
 
     langs = ("en", "zh") if args.lang == "both" else (args.lang,)
     params = {"start_year": args.start_year, "end_year": args.end_year, "data_dir": args.data_dir}
@@ -55,7 +55,7 @@ def _figures(args) -> int:
 
 
 def _rerun(args) -> int:
-    from .rerun import parameters_from_args, rerun
+    from .site.rerun import parameters_from_args, rerun
 
     manifest = rerun(parameters_from_args(args), args.out, args.notebooks or None, args.jobs)
     failed = [r for r in manifest["notebooks"] if r["status"] == "failed"]
@@ -68,7 +68,7 @@ def _rerun(args) -> int:
 
 
 def _book(args) -> int:
-    from .book import build_site
+    from .site.book import build_site
 
     return build_site(strict=not args.lenient)
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from hundred_models import paths
+from hundred_models.data import paths
 
 SEEDS = paths.seeds_dir()
 HAVE_SEEDS = SEEDS.is_dir()

@@ -9,11 +9,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from hundred_models import paths
-from hundred_models.build import build, load_raw
-from hundred_models.errors import DataError
-from hundred_models.facts import build_facts, dates_compatible
-from hundred_models.schema import CLEAN_TABLES
+from hundred_models.data import paths
+from hundred_models.data.build import build, load_raw
+from hundred_models.data.errors import DataError
+from hundred_models.data.facts import build_facts, dates_compatible
+from hundred_models.data.schema import CLEAN_TABLES
 
 from .conftest import HAVE_SEEDS, SEEDS, edit_csv
 
@@ -55,7 +55,7 @@ def test_models_refer_to_known_organisations(clean):
 
 
 def test_aliases_resolve_to_one_model():
-    from hundred_models.validate import resolve
+    from hundred_models.data.validate import resolve
     raw = load_raw(check_articles=False)
     assert resolve(raw.aliases, "ERNIE3.0Titan") == resolve(raw.aliases, "ERNIE 3.0 Titan") == "ernie-3.0-titan"
 

@@ -1,10 +1,10 @@
-"""When printed figures agree: rounding, hedges and scale classes (hundred_models.compare)."""
+"""When printed figures agree: rounding, hedges and scale classes (hundred_models.data.compare)."""
 import math
 
 import pytest
 
-from hundred_models.compare import dates_compatible, interval
-from hundred_models.numerals import parse_number
+from hundred_models.data.compare import dates_compatible, interval
+from hundred_models.data.numerals import parse_number
 
 
 def printed(anchor: str):

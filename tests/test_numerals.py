@@ -3,9 +3,9 @@ from decimal import Decimal
 
 import pytest
 
-from hundred_models.cndates import parse_cn_date, parse_iso
-from hundred_models.errors import NumeralError
-from hundred_models.numerals import format_plain, parse_number
+from hundred_models.data.cndates import parse_cn_date, parse_iso
+from hundred_models.data.errors import NumeralError
+from hundred_models.data.numerals import format_plain, parse_number
 
 
 @pytest.mark.parametrize("anchor, value, high, qualifier, unit", [
@@ -118,5 +118,5 @@ def test_iso_is_strict(bad):
     ("1750亿", 3), ("2600亿", 2), ("1000亿", 1), ("百亿", 1), ("1.6万亿", 2), ("0.5%", 1), ("530B", 2), ("40.2%", 3),
 ])
 def test_significant_digits_follow_the_printed_figure(anchor, digits):
-    from hundred_models.numerals import significant_digits
+    from hundred_models.data.numerals import significant_digits
     assert significant_digits(anchor) == digits

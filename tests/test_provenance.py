@@ -5,8 +5,8 @@ import hashlib
 
 import pytest
 
-from hundred_models import paths
-from hundred_models.build import load_raw
+from hundred_models.data import paths
+from hundred_models.data.build import load_raw
 
 from .conftest import SEEDS, SKIP_NO_SEEDS
 

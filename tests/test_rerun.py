@@ -10,10 +10,10 @@ import sys
 import nbformat
 import pytest
 
-from hundred_models import paths
-from hundred_models.params import ParameterError, validate
-from hundred_models.rerun import rerun
-from hundred_models.runner import THEME_NOTEBOOKS
+from hundred_models.data import paths
+from hundred_models.report.params import ParameterError, validate
+from hundred_models.site.rerun import rerun
+from hundred_models.site.refresh import THEME_NOTEBOOKS
 
 
 def _hashes() -> dict[str, str]:

@@ -18,7 +18,7 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
-from hundred_models import paths
+from hundred_models.data import paths
 
 SITE = paths.PROJECT_ROOT / "_build" / "html"
 SCREENSHOTS = paths.PROJECT_ROOT / "_build" / "screenshots"

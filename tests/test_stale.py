@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from hundred_models import paths
-from hundred_models.workspace import copy_project, env_for
+from hundred_models.data import paths
+from tools.workspace import copy_project, env_for
 
 #: The count of Chinese models of a billion parameters or more, printed twice in article 004.
 OLD, NEW = ("超80个", "80"), ("超90个", "90")

@@ -1,0 +1,73 @@
+"""Chapter 1, history: how model sizes grew, as the articles tell it and as Epoch AI records it."""
+from __future__ import annotations
+
+from .. import analysis
+from ..charts.render import chart_data
+from ..load import load
+from ..notebook import Chapter, count_text, key_figures, table
+from ..params import Params
+
+NOTEBOOK = "01_history"
+
+
+def _with_counts(frame, *columns):
+    return frame.assign(**{c: frame[c].map(count_text) for c in columns})
+
+
+def summary(p: Params) -> Chapter:
+    scale = chart_data("history-scale", p)
+    frontier = scale[scale["dense_record"]]
+    fit = analysis.fit_doubling(frontier["year_decimal"], frontier["parameters"])
+    crosscheck = load("epoch_crosscheck", p.data_dir)
+    sizes_checked = chart_data("history-articles-vs-epoch", p)
+    after = chart_data("history-after-2023", p)
+    dense = scale[scale["architecture"] != "moe"]
+    sparse = scale[scale["architecture"] == "moe"].sort_values("parameters")
+    last = after[after["year"] == after["year"].max()].set_index("group")
+    differs = sizes_checked[sizes_checked["verdict"] == "differs"]
+    dates_differ = int(((crosscheck["attribute"] == "release_date") & (crosscheck["verdict"] == "differs")).sum())
+    last_year = int(after["year"].max())
+    largest_sparse = sparse.iloc[-1]
+
+    chapter = Chapter(NOTEBOOK)
+    chapter.tables = {
+        "sizes": table(_with_counts(scale, "parameters")[
+            ["name_en", "release_date", "parameters_as_printed", "parameters", "parameters_basis", "architecture", "group",
+             "dense_record"]], "history-sizes"),
+        "frontier": table(_with_counts(frontier, "parameters")[
+            ["name_en", "release_date", "parameters", "parameters_as_printed"]], "history-frontier"),
+        "crosscheck": table(_with_counts(crosscheck, "article_value", "epoch_value")[
+            ["claim_id", "model", "attribute", "anchor", "epoch_model", "article_value", "epoch_value", "article_date",
+             "epoch_date", "verdict"]], "history-crosscheck"),
+        "after": table(_with_counts(after, "parameters"), "history-after"),
+    }
+    chapter.glue = dict(
+        hist_models_sized=len(scale), hist_frontier_n=fit.n, hist_doubling_months=fit.months,
+        hist_doubling_low=fit.months_low, hist_doubling_high=fit.months_high, hist_growth_per_year=fit.growth_per_year,
+        hist_first_record=frontier["name_en"].iloc[0], hist_last_record=frontier["name_en"].iloc[-1],
+        hist_largest_sparse=largest_sparse["parameters"], hist_largest_sparse_name=largest_sparse["name_en"],
+        hist_largest_sparse_label=f"{largest_sparse['name_en']} ({largest_sparse['name_zh']})", hist_sparse_n=len(sparse),
+        hist_sparse_to_dense=largest_sparse["parameters"] / dense["parameters"].max(),
+        hist_checked=len(sizes_checked), hist_agree=int((sizes_checked["verdict"] == "agrees").sum()),
+        hist_differ=len(differs), hist_date_differ=dates_differ, hist_last_year=last_year,
+        hist_palm_anchor=differs["anchor"].iloc[0], hist_palm_epoch=float(differs["epoch_value"].iloc[0]),
+        hist_largest_china_last=last.loc["China", "parameters"], hist_largest_china_last_name=last.loc["China", "model"],
+        hist_largest_world_last=last.loc["Outside China", "parameters"],
+        hist_largest_world_last_name=last.loc["Outside China", "model"])
+    chapter.key_figures = key_figures([
+        ("Models the articles size, in the window", len(scale), "models", "articles 000-004"),
+        ("Record-setting dense models in the fit", fit.n, "models", "articles, sizes exact from Epoch AI where consistent"),
+        ("Doubling time of the largest dense models", round(fit.months, 1), "months", "least squares on log2"),
+        ("95% interval, low", round(fit.months_low, 1), "months", "t distribution"),
+        ("95% interval, high", round(fit.months_high, 1), "months", "t distribution"),
+        ("Growth per year", round(fit.growth_per_year, 1), "times", "from the fit"),
+        ("Largest sparse total (" + largest_sparse["name_en"] + ")", largest_sparse["parameters"], "parameters", "articles"),
+        ("Distinct printed sizes checked against Epoch AI", len(sizes_checked), "sizes", "epoch_crosscheck.csv"),
+        ("... inconsistent with Epoch AI", len(differs), "sizes", "epoch_crosscheck.csv"),
+        ("Release dates inconsistent with Epoch AI", dates_differ, "claims", "epoch_crosscheck.csv"),
+        (f"Largest Chinese notable model, {last_year}: " + last.loc["China", "model"], last.loc["China", "parameters"],
+         "parameters", "Epoch AI"),
+        (f"Largest notable model outside China, {last_year}: " + last.loc["Outside China", "model"],
+         last.loc["Outside China", "parameters"], "parameters", "Epoch AI"),
+    ])
+    return chapter

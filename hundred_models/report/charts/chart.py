@@ -1,0 +1,35 @@
+"""What a chart is: its stable name, the chapter that shows it, its words, its data and its drawing.
+
+Kept apart from the registry and the renderer so that chart modules can define charts without
+importing either (no import cycle).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+import pandas as pd
+
+from ..params import Params
+
+
+@dataclass(frozen=True)
+class Chart:
+    """One chart: its stable name, what it shows, how to get its data and how to draw it."""
+
+    name: str
+    notebook: str
+    title: dict[str, str]
+    caption: str
+    alt: str
+    data: Callable[[Params], pd.DataFrame]
+    draw: Callable[..., "matplotlib.figure.Figure"]
+    uses_epoch: bool = False
+    article_sources: bool = True
+    extra_sources: dict[str, str] = field(default_factory=dict)
+
+    def citation(self, lang: str = "en") -> str:
+        """A line to paste under the chart on a slide or in a paper."""
+        if lang == "zh":
+            return f"图：{self.title['zh']}。出自《百模大战》开放研究报告（The Hundred-Model War），图 {self.name}。"
+        return f"Figure: {self.title['en']}. The Hundred-Model War (百模大战), open research report, figure {self.name}."

@@ -1,0 +1,1 @@
+"""Site layer: the book build, notebook refresh, reruns, presenter exports and the Sphinx extension."""

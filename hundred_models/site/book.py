@@ -1,0 +1,124 @@
+"""Build the site: chart files, the executed pages, then Jupyter Book with warnings as errors.
+
+Incremental by what each page depends on (see :mod:`.pages`): a page is executed again when its
+code cells changed (Jupyter Book's cache does not match it) or when the clean tables it read or
+the package modules it ran changed (its recorded key does not match). The pages to execute run
+at once, one kernel each, and their outputs go into Jupyter Book's execution cache through
+jupyter-cache's public API, so the build itself then only reads them. Nothing is cleared
+wholesale: an unchanged page is neither executed nor re-read, even after the project moves.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import nbformat
+
+from ..data import paths
+from . import pages
+from .workers import parallel_map
+
+BUILD_DIR = paths.PROJECT_ROOT / "_build"
+
+
+def export_book_figures() -> int:
+    """PNG and SVG of every chart in both languages, where the gallery and notebooks expect them.
+
+    Charts whose code, tables and parameters are unchanged since their last export are skipped;
+    returns the number of files written.
+    """
+    from ..report.charts.render import NOTEBOOK_DPI
+    from .exports import export_all
+
+    return len(export_all(paths.FIGURES_DIR, ("en", "zh"), slides=False, formats=("png", "svg"), dpi=NOTEBOOK_DPI))
+
+
+def _execute_page(item) -> tuple[str, object, dict | None, str | None]:
+    """Run one page with the dependency probe appended; returns (docname, executed nb, dependencies, error)."""
+    from nbclient.exceptions import CellExecutionError
+
+    from .refresh import execute, failing_cell
+
+    docname, path, nb = item
+    nb = nbformat.from_dict(nb)
+    nb.cells.append(nbformat.v4.new_code_cell(pages.PROBE))
+    try:
+        execute(nb, cwd=path.parent)
+    except CellExecutionError:
+        return docname, None, None, failing_cell(nb)
+    probe = nb.cells.pop()
+    text = "".join(o.get("text", "") for o in probe.get("outputs", []) if o.get("output_type") == "stream")
+    line = next((ln for ln in text.splitlines() if ln.startswith(pages.PROBE_PREFIX)), None)
+    deps = None
+    if line is not None:
+        import json
+
+        deps = json.loads(line[len(pages.PROBE_PREFIX):])
+    return docname, nb, deps, None
+
+
+def execute_stale_pages(executed: dict[str, Path] | None = None, root: Path | None = None, jobs: int | None = None,
+                        stream=sys.stdout) -> list[str]:
+    """Execute, in parallel, every page whose code or recorded inputs changed; cache it; return their docnames.
+
+    ``executed`` maps docnames to notebook files (default: the book's executed pages) under the project ``root``.
+    """
+    from jupyter_cache import get_cache
+
+    root = Path(root or paths.PROJECT_ROOT)
+    cache = get_cache(str(root / "_build" / ".jupyter_cache"))
+    todo, stale_records = [], {}
+    for docname, path in (executed or pages.executed_pages(root)).items():
+        nb = nbformat.read(path, as_version=4)
+        try:
+            cached = cache.match_cache_notebook(nb)
+        except KeyError:
+            cached = None
+        if cached is None or not pages.is_current(docname, root):
+            todo.append((docname, path, nb))
+            stale_records[docname] = cached
+    if not todo:
+        return []
+    print(f"executing {len(todo)} page(s) whose code or inputs changed: {', '.join(d for d, _, _ in todo)}",
+          file=stream, flush=True)
+    done = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for (docname, path, _), (_, executed, deps, error) in zip(todo, parallel_map(_execute_page, todo, jobs)):
+            if error is not None or deps is None:
+                # Left to the build, which executes the page again and reports the failing cell with its traceback.
+                print(f"{docname}: {error or 'no dependency report'}", file=stream, flush=True)
+                if stale_records[docname] is not None:
+                    cache.remove_cache(stale_records[docname].pk)
+                pages.forget(docname, root)
+                continue
+            executed_file = Path(tmp) / f"{path.stem}.ipynb"
+            nbformat.write(executed, executed_file)
+            cache.cache_notebook_file(str(executed_file), uri=str(path), check_validity=False, overwrite=True)
+            pages.write_record(docname, deps["tables"], deps["modules"], root)
+            done.append(docname)
+    return done
+
+
+def prune_html(html: Path) -> None:
+    """Drop what a reader never loads: JavaScript source maps and the theme's catalogues for other languages."""
+    for path in html.rglob("*.map"):
+        path.unlink()
+    shutil.rmtree(html / "_static" / "locales", ignore_errors=True)
+
+
+def build_site(strict: bool = True) -> int:
+    export_book_figures()
+    execute_stale_pages()
+    jb = Path(sys.executable).with_name("jupyter-book")
+    cmd = [str(jb), "build", str(paths.PROJECT_ROOT), "--path-output", str(paths.PROJECT_ROOT)]
+    if strict:
+        cmd += ["-W", "--keep-going"]
+    env = {**os.environ, "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
+    result = subprocess.run(cmd, cwd=paths.PROJECT_ROOT, env=env)
+    if result.returncode == 0:
+        prune_html(BUILD_DIR / "html")
+    return result.returncode

@@ -1,0 +1,94 @@
+"""Execute the theme notebooks: refresh their committed outputs, deterministically.
+
+``python -m hundred_models refresh-notebooks`` runs each notebook top to bottom with its
+default parameters and writes the outputs back into ``notebooks/``. Before running, each
+figure cell's myst-nb metadata (caption, alt text, name) is set from the chart registry, so
+the book's captions cannot drift from the exported figures. Timing metadata and execution
+timestamps are dropped, so refreshing twice changes nothing.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+
+from ..data import paths
+from ..data.files import atomic_write
+from ..report.charts.registry import get_chart
+from .pages import THEME_NOTEBOOKS
+
+FIGURE_CALL = re.compile(r'\bshow\("([a-z0-9-]+)"')
+TIMEOUT = 600
+
+
+def notebook_path(name: str) -> Path:
+    return paths.NOTEBOOKS_DIR / f"{name}.ipynb"
+
+
+def set_figure_metadata(nb) -> list[str]:
+    """Caption, alt text and a stable name on every cell that shows a registered chart."""
+    shown = []
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        match = FIGURE_CALL.search(cell.source)
+        if not match:
+            continue
+        chart = get_chart(match.group(1))
+        cell.metadata["mystnb"] = {
+            "figure": {"caption": chart.caption, "name": f"fig-{chart.name}"},
+            "image": {"alt": chart.alt, "width": "100%"},
+        }
+        tags = cell.metadata.setdefault("tags", [])
+        if "nbval-ignore-output" not in tags:
+            tags.append("nbval-ignore-output")
+        shown.append(chart.name)
+    return shown
+
+
+def strip_volatile(nb) -> None:
+    """Remove what changes from run to run: execution timings and the kernel's version details."""
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+        if cell.cell_type == "code":
+            for output in cell.get("outputs", []):
+                output.get("metadata", {}).pop("execution", None)
+    nb.metadata.pop("widgets", None)
+    nb.metadata["language_info"] = {"name": "python"}
+
+
+def execute(nb, cwd: Path | None = None) -> None:
+    client = NotebookClient(nb, timeout=TIMEOUT, kernel_name="python3", record_timing=False,
+                            resources={"metadata": {"path": str(cwd or paths.NOTEBOOKS_DIR)}})
+    client.execute()
+
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def failing_cell(nb) -> str:
+    """'cell 7 (first line of its code): ErrorName: message' for the first cell with an error output."""
+    for index, cell in enumerate(nb.cells):
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                first_line = cell.source.strip().splitlines()[0] if cell.source.strip() else ""
+                message = ANSI.sub("", f"{output.get('ename')}: {output.get('evalue')}").splitlines()[0]
+                return f"cell {index} ({first_line[:60]}) failed: {message}"
+    return "a cell failed"
+
+
+def refresh(name: str) -> Path:
+    """Re-execute one committed notebook in place (atomically); raise with the failing cell on error."""
+    path = notebook_path(name)
+    nb = nbformat.read(path, as_version=4)
+    set_figure_metadata(nb)
+    try:
+        execute(nb)
+    except CellExecutionError:
+        raise RuntimeError(f"{path.name}: {failing_cell(nb)}") from None
+    strip_volatile(nb)
+    atomic_write(path, nbformat.writes(nb) + "\n")
+    return path

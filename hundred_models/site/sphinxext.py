@@ -1,0 +1,114 @@
+"""Sphinx extension: pages re-read when what they depend on changes, and accessibility fixes to the theme's HTML.
+
+Freshness. Sphinx re-reads a page only when its source file changes, but a chapter's numbers come
+from the clean data and the package's code. The site build records, for each executed page, a key
+over the tables it read and the modules it ran (:mod:`hundred_models.site.pages`). On
+``env-get-outdated`` this extension returns every page whose key differs from the one it was last
+read with, plus every page that glues values from a page being re-read (the landing page quotes the
+chapters), so a data or code change reaches the HTML without clearing anything.
+
+Accessibility. axe-core reports problems in the stock output, fixed once the HTML is written:
+
+* the search buttons carry ``aria-label="Search"`` while they show "Search Ctrl + K": a
+  label that does not contain the visible text (label-content-name-mismatch);
+* the colour-mode button's icons have titles ("Light"), which count as its text; the icons
+  are decorative and hidden from assistive technology;
+* docutils marks bibliography entries ``role="doc-biblioentry"`` inside ``role="list"``;
+  a list must contain list items (aria-required-children).
+
+Each replacement must match on every build: if a theme upgrade changes the markup, the build
+fails naming the pattern, rather than silently shipping the violation again.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .pages import glue_sources, recorded_keys
+
+#: (pattern, replacement, a page that must contain the pattern when it is written)
+FIXES = [
+    ('class="btn search-button-field search-button__button pst-js-only" title="Search" aria-label="Search"',
+     'class="btn search-button-field search-button__button pst-js-only" title="Search"', "any"),
+    ('role="doc-biblioentry"', 'role="listitem"', "book/references"),
+    ('<i class="theme-switch ', '<i aria-hidden="true" class="theme-switch ', "any"),
+    ('data-mode="light" title="Light"', 'data-mode="light"', "any"),
+    ('data-mode="dark"  title="Dark"', 'data-mode="dark"', "any"),
+    ('data-mode="auto"  title="System Settings"', 'data-mode="auto"', "any"),
+]
+
+
+class ThemeMarkupChanged(RuntimeError):
+    """A pattern the accessibility fixes rely on no longer appears in the theme's HTML."""
+
+
+def fix_html(text: str) -> tuple[str, set[str]]:
+    """The fixed page and the patterns it contained."""
+    matched = set()
+    for old, new, _ in FIXES:
+        if old in text:
+            matched.add(old)
+            text = text.replace(old, new)
+    return text, matched
+
+
+def _page_key(app, docname: str) -> str | None:
+    return app.env.hmw_keys_now.get(docname)
+
+
+def _outdated(app, env, added, changed, removed):
+    env.hmw_keys_now = recorded_keys(Path(app.srcdir))
+    seen = getattr(env, "hmw_page_keys", {})
+    stale = {d for d, key in env.hmw_keys_now.items() if d in env.found_docs and seen.get(d) != key}
+    rereading = stale | set(added) | set(changed)
+    consumers = set()
+    for docname in env.found_docs:
+        path = Path(env.doc2path(docname))
+        if path.suffix == ".md" and path.is_file() and glue_sources(path.read_text(encoding="utf-8"), docname) & rereading:
+            consumers.add(docname)
+    return sorted((stale | consumers) - set(added) - set(changed))
+
+
+def _read(app, doctree) -> None:
+    env = app.env
+    if not hasattr(env, "hmw_page_keys"):
+        env.hmw_page_keys = {}
+    key = _page_key(app, env.docname) if hasattr(env, "hmw_keys_now") else None
+    env.hmw_page_keys[env.docname] = key
+
+
+def _purge(app, env, docname) -> None:
+    getattr(env, "hmw_page_keys", {}).pop(docname, None)
+
+
+def _page_written(app, pagename, templatename, context, doctree) -> None:
+    app.builder.__dict__.setdefault("hmw_written", set()).add(pagename)
+
+
+def _finished(app, exception) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    written = sorted(getattr(app.builder, "hmw_written", ()))
+    matched: set[str] = set()
+    for pagename in written:
+        path = Path(app.outdir) / f"{pagename}.html"
+        if not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8")
+        fixed, found = fix_html(text)
+        matched |= found
+        if fixed != text:
+            path.write_text(fixed, encoding="utf-8")
+    required = [old for old, _, page in FIXES if (page == "any" and written) or page in written]
+    missing = [old for old in required if old not in matched]
+    if missing:
+        raise ThemeMarkupChanged(f"theme markup changed, an accessibility fix no longer applies: {missing[0]!r} "
+                                 "(update FIXES in hundred_models/site/sphinxext.py)")
+
+
+def setup(app):
+    app.connect("env-get-outdated", _outdated)
+    app.connect("doctree-read", _read)
+    app.connect("env-purge-doc", _purge)
+    app.connect("html-page-context", _page_written)
+    app.connect("build-finished", _finished)
+    return {"version": "2", "parallel_read_safe": False, "parallel_write_safe": True}
