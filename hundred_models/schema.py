@@ -121,12 +121,12 @@ RAW_TABLES: dict[str, Table] = {t.name: t for t in [
         F("object", "string", "Related entity for relations (developed_by, chip, issued_by ...).", required=False, pattern=ID_PATTERN, references=ENTITY),
         F("qualifier", "string", "Hedge printed with the figure; for numbers it must be what the anchor parses to, "
           "unless qualifier_basis is sentence.", required=False, enum=QUALIFIERS),
-        F("status", "string", "Kind of statement, from the context; empty for a reported fact. "
-          + "; ".join(f"{k}: {v}" for k, v in STATUS_MEANINGS.items()) + ".", required=False, enum=STATUSES),
-        F("as_of", "date", "Date the figure describes, when the text makes it clear.", required=False, pattern=ISO_DATE_PATTERN),
         F("qualifier_basis", "string", "anchor (default; empty means anchor): the qualifier is what the anchor parses to; "
           "sentence: the hedge is elsewhere in the sentence (不过 'no more than', joining a 'club', 以上 after a scale "
           "word, 甚至 'or even'), so the qualifier may differ from the anchor's.", required=False, enum=QUALIFIER_BASES),
+        F("status", "string", "Kind of statement, from the context; empty for a reported fact. "
+          + "; ".join(f"{k}: {v}" for k, v in STATUS_MEANINGS.items()) + ".", required=False, enum=STATUSES),
+        F("as_of", "date", "Date the figure describes, when the text makes it clear.", required=False, pattern=ISO_DATE_PATTERN),
         F("note", "string", "Our own short English gloss of what the figure means."),
     ), primary_key="claim_id"),
     Table("organisations", "Organisations", "Companies, labs and universities named in the articles.", (
@@ -225,8 +225,8 @@ RAW_TABLES: dict[str, Table] = {t.name: t for t in [
     )),
     Table("known_issues", "Curated findings", "Errors and ambiguities in the articles that need a reader's judgement to spot.", (
         F("issue_id", "string", "Finding id.", unique=True, pattern=r"^k\d{3}$"),
-        F("kind", "string", "Sort of problem. Among them: wrong_description (a model or product described wrongly, e.g. its architecture or modality); misquoted (a statement restated with a different meaning from what was said); outdated (true when printed, or nearly, but overtaken soon after); incomplete_attribution (the article names only some of the developers).", enum=["misstated_value", "double_count", "sparse_vs_dense", "sum_mismatch", "date_conflict", "vague_reference", "wrong_attribution", "misnamed", "estimate_differs",
-                                                    "wrong_description", "misquoted", "outdated", "incomplete_attribution"]),
+        F("kind", "string", "Sort of problem. Among them: misdescribed (a wrong description of what a model is: its modality or architecture); misquoted (a statement restated with a different meaning from what was said); outdated (true when printed, or nearly, but overtaken soon after); incomplete_attribution (the article names only some of the developers).", enum=["misstated_value", "double_count", "sparse_vs_dense", "sum_mismatch", "date_conflict", "vague_reference", "wrong_attribution", "misnamed", "estimate_differs",
+                                                    "misdescribed", "misquoted", "outdated", "incomplete_attribution"]),
         F("claim_ids", "string", "Claims involved.", list_sep="|", references="claims.claim_id"),
         F("resolution", "string", "What the charts use and why."),
         F("note", "string", "Our explanation."),
