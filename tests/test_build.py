@@ -205,7 +205,7 @@ def _assert_rejected(raw_dir: Path, tmp_path: Path, match: str, epoch: Path | No
 
 
 def test_bad_input_01_missing_column(raw_copy, tmp_path):
-    edit_csv(raw_copy / "claims.csv", ",qualifier,status,as_of,", ",status,as_of,")
+    edit_csv(raw_copy / "claims.csv", ",qualifier,qualifier_basis,status,as_of,", ",qualifier_basis,status,as_of,")
     _assert_rejected(raw_copy, tmp_path, r"data/raw/claims.csv|claims.csv, row 0, column 'qualifier'")
 
 

@@ -19,7 +19,7 @@ import pandas as pd
 from . import paths
 from .epoch import EPOCH_CREDIT, normalise_epoch, read_epoch
 from .errors import DataError
-from .compare import dates_compatible
+from .compare import Interval, dates_compatible
 from .facts import build_facts, fact_interval
 from .labels import event_label
 from .readers import display_path, read_table, validate_frame
@@ -274,6 +274,8 @@ def _compute(facts: pd.DataFrame, raw: RawData) -> pd.DataFrame:
         date = chosen[chosen["kind"] == "date"].to_dict("records")
         chips = d["chip"].split("|") if d["chip"] else []
         rng = fact_interval(count[0]) if count else None
+        if rng and d["status"] == "ceiling":  # a maximum configuration: anything from none up to the printed ceiling
+            rng = Interval(0.0, float(count[0]["value"]))
         rows.append({**{k: d[k] for k in ("entity_id", "buyer", "chip", "purpose", "status", "note")},
                      "buyer_name": _name(raw, d["buyer"], "en"), "buyer_name_zh": _name(raw, d["buyer"], "zh"),
                      "chip_names": "|".join(_name(raw, c, "en") for c in chips) or None,

@@ -45,7 +45,7 @@ def interval(value: float, high: float | None = None, qualifier: str | None = No
     slack = _half_unit(value, digits)
     if qualifier in ("more_than", "at_least"):
         return Interval(value, math.inf)
-    if qualifier in ("up_to", "less_than"):
+    if qualifier in ("up_to", "less_than", "at_most"):
         return Interval(0.0, value)
     if qualifier == "nearly":
         return Interval(value * (1 - ABOUT_TOLERANCE), value)

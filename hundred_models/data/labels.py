@@ -37,6 +37,8 @@ EVENT_LABELS: dict[str, tuple[str, str]] = {
     "development_start_date": ("{name}: development starts", "{name}开始筹划"),
     "covers_year": ("{name}: year covered", "{name}:涵盖年份"),
     "boom_date": ("{name} takes off", "{name}爆火"),
+    "proposed_date": ("{name} proposed", "{name}提出"),
+    "public_release_date": ("{name} opens to the public", "{name}向公众开放"),
 }
 
 

@@ -14,10 +14,22 @@ SOURCE_ID_PATTERN = r"^\d{3}_[0-9a-f]{16}$"
 THEMES = ["history", "players", "vertical", "compute", "policy", "market"]
 CLAIM_KINDS = ["number", "date", "named"]
 #: Hedges printed with a figure: 约 about, 超过 more_than, 以上 at_least, 近 nearly, 高达 up_to, 不到 less_than,
-#: 数 several, a range, and 级/量级/规模 order (of the order of: a scale class, not a count).
-QUALIFIERS = ["about", "more_than", "at_least", "nearly", "up_to", "less_than", "several", "range", "order"]
-#: What kind of statement a claim is, from its context: a plan, a vendor's own projection, an estimate, a forecast.
-STATUSES = ["planned", "vendor_projection", "estimate", "forecast"]
+#: 不过 at_most, 数 several, a range, and 级/量级/规模 order (of the order of: a scale class, not a count).
+QUALIFIERS = ["about", "more_than", "at_least", "nearly", "up_to", "less_than", "at_most", "several", "range", "order"]
+#: Where a claim's qualifier comes from: the anchor itself (the default; empty means anchor), or a hedge elsewhere in
+#: the sentence ("不过2亿美元": at most; joining the "万亿美元俱乐部": at least; "10亿级参数规模以上": at least).
+QUALIFIER_BASES = ["anchor", "sentence"]
+#: What kind of statement a claim is, from its context (empty: a reported fact). Meanings are in STATUS_MEANINGS.
+STATUSES = ["planned", "vendor_projection", "projection", "estimate", "forecast", "our_reading"]
+STATUS_MEANINGS = {
+    "planned": "something intended, not yet done",
+    "vendor_projection": "a company's projection of its own results or products",
+    "projection": "a figure for a period still in progress or to come, projected by someone other than the company",
+    "estimate": "a third party's estimate (or an 'expected' figure) rather than a count or report",
+    "forecast": "a market forecast by an analyst firm",
+    "our_reading": "a mapping the article leaves implicit (for example figures assigned to items by their order), "
+                   "read by us",
+}
 ORG_KINDS = ["giant", "ai_company", "research", "international", "other"]
 ARCHITECTURES = ["dense", "moe", "unknown"]
 SCOPES = ["general", "vertical"]
@@ -25,7 +37,8 @@ OTHER_KINDS = ["chip", "person", "aggregate", "product", "place", "concept", "in
 SECTORS = ["internet", "telecom", "hardware", "chips", "ai", "software", "research", "government", "finance",
            "analyst", "nonprofit"]
 POLICY_LEVELS = ["national", "local", "international", "industry"]
-DEPLOYMENT_STATUSES = ["ordered", "delivered", "planned", "reported"]
+#: ceiling: a cloud product's maximum configuration ("can scale up to N GPUs"), not an installed or ordered fleet.
+DEPLOYMENT_STATUSES = ["ordered", "delivered", "planned", "reported", "ceiling"]
 RELATIONS = ["copies_from", "shares_text_with"]
 COUNTRY_GROUPS = ["China", "United States", "Rest of world", "Multinational", "Unknown"]
 
@@ -106,8 +119,13 @@ RAW_TABLES: dict[str, Table] = {t.name: t for t in [
         F("unit", "string", "Unit of value (parameters, USD, CNY, GPU, percent, ...).", required=False),
         F("date", "date", "ISO date for date claims, at the printed precision (year may be inferred: see note).", required=False, pattern=ISO_DATE_PATTERN),
         F("object", "string", "Related entity for relations (developed_by, chip, issued_by ...).", required=False, pattern=ID_PATTERN, references=ENTITY),
-        F("qualifier", "string", "Hedge printed with the figure; for numbers it must be what the anchor parses to.", required=False, enum=QUALIFIERS),
-        F("status", "string", "planned, vendor_projection, estimate or forecast, from the context; empty for a reported fact.", required=False, enum=STATUSES),
+        F("qualifier", "string", "Hedge printed with the figure; for numbers it must be what the anchor parses to, "
+          "unless qualifier_basis is sentence.", required=False, enum=QUALIFIERS),
+        F("qualifier_basis", "string", "anchor (default; empty means anchor): the qualifier is what the anchor parses to; "
+          "sentence: the hedge is elsewhere in the sentence (不过 'no more than', joining a 'club', 以上 after a scale "
+          "word, 甚至 'or even'), so the qualifier may differ from the anchor's.", required=False, enum=QUALIFIER_BASES),
+        F("status", "string", "Kind of statement, from the context; empty for a reported fact. "
+          + "; ".join(f"{k}: {v}" for k, v in STATUS_MEANINGS.items()) + ".", required=False, enum=STATUSES),
         F("as_of", "date", "Date the figure describes, when the text makes it clear.", required=False, pattern=ISO_DATE_PATTERN),
         F("note", "string", "Our own short English gloss of what the figure means."),
     ), primary_key="claim_id"),
@@ -161,7 +179,8 @@ RAW_TABLES: dict[str, Table] = {t.name: t for t in [
         F("buyer", "string", "Who owns or ordered the compute.", references=ENTITY),
         F("chip", "string", "Accelerator model(s).", required=False, references=ENTITY, list_sep="|"),
         F("purpose", "string", "What the compute is for, in our words.", required=False),
-        F("status", "string", "ordered, delivered, planned or reported (in use).", enum=DEPLOYMENT_STATUSES),
+        F("status", "string", "ordered, delivered, planned, reported (in use), or ceiling (a cloud product's maximum "
+          "configuration, not an installed fleet).", enum=DEPLOYMENT_STATUSES),
         F("note", "string", "Notes.", required=False),
     ), primary_key="entity_id"),
     Table("verticals", "Vertical applications", "Industry (vertical) models and offers named in the articles.", (
@@ -206,7 +225,8 @@ RAW_TABLES: dict[str, Table] = {t.name: t for t in [
     )),
     Table("known_issues", "Curated findings", "Errors and ambiguities in the articles that need a reader's judgement to spot.", (
         F("issue_id", "string", "Finding id.", unique=True, pattern=r"^k\d{3}$"),
-        F("kind", "string", "Sort of problem.", enum=["misstated_value", "double_count", "sparse_vs_dense", "sum_mismatch", "date_conflict", "vague_reference", "wrong_attribution", "misnamed", "estimate_differs"]),
+        F("kind", "string", "Sort of problem. Among them: misdescribed (a wrong description of what a model is: its modality or architecture); misquoted (a statement restated with a different meaning from what was said); outdated (true when printed, or nearly, but overtaken soon after); incomplete_attribution (the article names only some of the developers).", enum=["misstated_value", "double_count", "sparse_vs_dense", "sum_mismatch", "date_conflict", "vague_reference", "wrong_attribution", "misnamed", "estimate_differs",
+                                                    "misdescribed", "misquoted", "outdated", "incomplete_attribution"]),
         F("claim_ids", "string", "Claims involved.", list_sep="|", references="claims.claim_id"),
         F("resolution", "string", "What the charts use and why."),
         F("note", "string", "Our explanation."),
@@ -281,7 +301,7 @@ CLEAN_TABLES: dict[str, Table] = {t.name: t for t in [
         F("date", "date", "ISO date.", required=False),
         F("object", "string", "Related entity.", required=False),
         F("qualifier", "string", "Hedge.", required=False),
-        F("status", "string", "planned, vendor_projection, estimate or forecast.", required=False),
+        F("status", "string", "Kind of statement (see claims.status).", required=False, enum=STATUSES),
         F("as_of", "date", "Date the value describes.", required=False),
         F("anchor", "string", "The figure as printed in the first supporting claim (empty for external facts).", required=False),
         F("origin", "string", "articles, or external (with citation).", enum=["articles", "external"]),
@@ -320,12 +340,13 @@ CLEAN_TABLES: dict[str, Table] = {t.name: t for t in [
         F("chip", "string", "Accelerator(s) (entity ids).", required=False, list_sep="|"),
         F("chip_names", "string", "Accelerator(s), as named.", required=False, list_sep="|"),
         F("purpose", "string", "What the compute is for.", required=False),
-        F("status", "string", "ordered, delivered, planned, reported.", enum=DEPLOYMENT_STATUSES),
+        F("status", "string", "ordered, delivered, planned, reported or ceiling.", enum=DEPLOYMENT_STATUSES),
         F("gpu_count", "number", "Number of accelerators as printed (the lower end for hedged counts).", unit="GPU", required=False),
         F("gpu_count_anchor", "string", "The count as printed.", required=False),
         F("gpu_count_qualifier", "string", "Hedge on the count.", required=False),
         F("gpu_count_status", "string", "estimate, planned ... when the count is not a reported fact.", required=False),
-        F("gpu_count_low", "number", "Lowest count the printed figure allows.", unit="GPU", required=False),
+        F("gpu_count_low", "number", "Lowest count the printed figure allows (0 for a ceiling: a maximum "
+          "configuration says nothing about how many are installed).", unit="GPU", required=False),
         F("gpu_count_high", "number", "Highest count the printed figure allows (empty: no upper bound).", unit="GPU", required=False),
         F("cost", "number", "Cost as printed.", required=False),
         F("cost_unit", "string", "Currency of cost.", required=False),

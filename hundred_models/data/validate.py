@@ -113,7 +113,11 @@ def check_claims(raw: dict[str, pd.DataFrame], index: dict[str, str]) -> None:
                 raise DataError(name, f"value_high does not match the range in {c['anchor']!r}", row=i, column="value_high")
             if parsed.high is None and not pd.isna(c["value_high"]):
                 raise DataError(name, f"value_high given but {c['anchor']!r} is not a range", row=i, column="value_high")
-            if (c["qualifier"] or None) != parsed.qualifier:
+            basis = c.get("qualifier_basis") or "anchor"
+            if basis == "sentence":
+                if not c["qualifier"]:
+                    raise DataError(name, "qualifier_basis is sentence but no qualifier is given", row=i, column="qualifier")
+            elif (c["qualifier"] or None) != parsed.qualifier:
                 raise DataError(name, f"anchor {c['anchor']!r} reads as {parsed.qualifier or 'no hedge'}, qualifier says "
                                 f"{c['qualifier'] or 'none'}", row=i, column="qualifier")
             if parsed.unit and c["unit"] != parsed.unit:

@@ -33,7 +33,7 @@ COLOURS = {
     "giant": OKABE_ITO["vermillion"], "ai_company": OKABE_ITO["orange"], "research": OKABE_ITO["green"],
     "international": OKABE_ITO["blue"], "other": OKABE_ITO["grey"],
     "ordered": OKABE_ITO["orange"], "delivered": OKABE_ITO["green"], "reported": OKABE_ITO["blue"],
-    "planned": OKABE_ITO["purple"],
+    "planned": OKABE_ITO["purple"], "ceiling": OKABE_ITO["grey"],
     "draft_date": OKABE_ITO["orange"], "adopted_date": OKABE_ITO["purple"], "published_date": OKABE_ITO["blue"],
     "effective_date": OKABE_ITO["vermillion"], "band": "#F2F2F2", "band_alt": "#E6E6E6", "text": "#222222",
     "muted": "#595959", **OKABE_ITO,
@@ -195,7 +195,7 @@ def count_axis(axis, lang: str = "en") -> None:
 _SEVERAL_EN = {1e3: "thousands", 1e4: "tens of thousands", 1e5: "hundreds of thousands", 1e6: "millions",
                1e7: "tens of millions", 1e8: "hundreds of millions", 1e9: "billions", 1e10: "tens of billions"}
 _HEDGE_EN = {"more_than": "more than {}", "at_least": "at least {}", "about": "about {}", "nearly": "nearly {}",
-             "up_to": "up to {}", "less_than": "less than {}", "order": "{} class"}
+             "up_to": "up to {}", "less_than": "less than {}", "at_most": "at most {}", "order": "{} class"}
 
 
 def printed_figure(value: float, qualifier: str | None, lang: str, anchor: str | None = None,

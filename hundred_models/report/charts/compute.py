@@ -14,7 +14,8 @@ from .common import names, tr
 CHARTS: list[Chart] = []
 
 STATUS_LABELS = {"ordered": ("Ordered", "已订购"), "delivered": ("Delivered", "已交付"), "reported": ("In use (reported)", "已投用（报道）"),
-                 "planned": ("Planned", "计划中")}
+                 "planned": ("Planned", "计划中"),
+                 "ceiling": ("Maximum configuration offered, not an installed count", "可扩展的最大配置（非实装数量）")}
 
 
 def fleets_data(p: Params) -> pd.DataFrame:
@@ -35,7 +36,10 @@ def draw_fleets(data: pd.DataFrame, p: Params, layout: style.Layout):
     for i, r in enumerate(data.to_dict("records")):
         colour = style.COLOURS[r["status"]]
         estimate = r["gpu_count_status"] == "estimate"
-        ax.barh(i, r["gpu_count"], color=colour, height=0.6, hatch="//" if estimate else None, edgecolor="white")
+        if r["status"] == "ceiling":  # an outline: the figure is a product's maximum, not GPUs anyone owns
+            ax.barh(i, r["gpu_count"], facecolor="none", edgecolor=colour, height=0.6, lw=1.2, ls="--")
+        else:
+            ax.barh(i, r["gpu_count"], color=colour, height=0.6, hatch="//" if estimate else None, edgecolor="white")
         high = r["gpu_count_high"] if pd.notna(r["gpu_count_high"]) else None
         if r["gpu_count_qualifier"] in ("more_than", "at_least", "several") or high and high != r["gpu_count"]:
             end = min(high, cap) if high else cap
@@ -50,6 +54,8 @@ def draw_fleets(data: pd.DataFrame, p: Params, layout: style.Layout):
         figure = style.printed_figure(r["gpu_count"], r["gpu_count_qualifier"], lang, r["gpu_count_anchor"])
         if estimate and lang == "en":
             figure += " (expected)"
+        if r["status"] == "ceiling":
+            figure = f"up to {figure}" if lang == "en" else f"{figure}（上限）"
         ax.text(r["gpu_count"] * 0.02 + 800, i + 0.36, f"{figure} · {chips}" + (f" · {date}" if date else ""),
                 va="bottom", fontsize=layout.base_size * 0.8, color=style.COLOURS["text"])
     ax.set_yticks(range(len(data)))
@@ -62,6 +68,9 @@ def draw_fleets(data: pd.DataFrame, p: Params, layout: style.Layout):
     for status in ("ordered", "delivered", "reported"):
         if status in set(data["status"]):
             ax.barh([0], [0], color=style.COLOURS[status], label=tr(lang, *STATUS_LABELS[status]))
+    if "ceiling" in set(data["status"]):
+        ax.barh([0], [0], facecolor="none", edgecolor=style.COLOURS["ceiling"], ls="--",
+                label=tr(lang, *STATUS_LABELS["ceiling"]))
     ax.barh([0], [0], color="#BBBBBB", hatch="//", edgecolor="white", label=tr(lang, "Estimate", "预计"))
     ax.legend(loc="lower right")
     subtitle = tr(lang, "GPU fleets and orders reported in the articles, with their hedges: 'tens of thousands', "
@@ -148,10 +157,12 @@ CHARTS.append(Chart(
     name="compute-gpu-fleets", notebook="04_compute",
     title={"en": "The GPU fleets and orders in the articles", "zh": "文章中的GPU集群与订单"},
     caption="GPU counts the articles report, as printed (bars), with the range each hedged figure allows (lines) and "
-            "whether the GPUs were ordered, delivered or reported in use. The ByteDance figure is an estimate.",
+            "whether the GPUs were ordered, delivered or reported in use. The ByteDance figure is an estimate; Google's "
+            "A3 figure is the largest configuration Google offered, not an installed fleet (outlined bar).",
     alt="Horizontal bar chart of five GPU counts: the GPT-3 training cluster and Tencent Cloud's service (each more "
         "than ten thousand, with no upper bound), Microsoft's centre for OpenAI (tens of thousands), Google's A3 "
-        "cluster, and ByteDance's 2023 orders, the largest and an estimate.",
+        "product (an outlined bar: its maximum configuration, not an installed count), and ByteDance's 2023 orders, "
+        "the largest and an estimate.",
     data=fleets_data, draw=draw_fleets))
 
 CHARTS.append(Chart(
