@@ -16,11 +16,26 @@ CLAIM_KINDS = ["number", "date", "named"]
 #: Hedges printed with a figure: 约 about, 超过 more_than, 以上 at_least, 近 nearly, 高达 up_to, 不到 less_than,
 #: 数 several, a range, and 级/量级/规模 order (of the order of: a scale class, not a count).
 QUALIFIERS = ["about", "more_than", "at_least", "nearly", "up_to", "less_than", "several", "range", "order"]
-#: What kind of statement a claim is, from its context: a plan, a vendor's own projection, an estimate, a forecast.
-STATUSES = ["planned", "vendor_projection", "estimate", "forecast"]
+#: What kind of statement a claim is, from its context (empty: a reported fact). See STATUS_MEANINGS.
+STATUSES = ["planned", "vendor_projection", "estimate", "forecast", "our_reading"]
+STATUS_MEANINGS = {
+    "planned": "something a party says it will do or aims for (a plan, target or promise), not yet done",
+    "vendor_projection": "a figure a company projects for its own product (an expected gain, a coming size)",
+    "estimate": "a figure estimated or quoted second-hand that the primary source does not state (e.g. a "
+                "third party's count of GPUs or cost for training a model)",
+    "forecast": "a prediction about the future by an analyst, broker or research firm",
+    "our_reading": "the article leaves the link implicit (figures matched to items by their order, a subject "
+                   "carried over from another sentence, an example standing for a group); the claim records our "
+                   "reading of it",
+}
+#: Where a claim's qualifier comes from: the anchor itself (the default, checked by the parser) or the rest of the
+#: sentence, when the hedge word is not next to the figure (a threshold 达到…时, an 'at most' 不过, a club one joins).
+QUALIFIER_BASES = ["anchor", "sentence"]
 ORG_KINDS = ["giant", "ai_company", "research", "international", "other"]
 ARCHITECTURES = ["dense", "moe", "unknown"]
 SCOPES = ["general", "vertical"]
+#: What a models.csv row names: one model, a family of models, a product built on models, or an architecture.
+MODEL_UNITS = ["model", "family", "product", "architecture"]
 OTHER_KINDS = ["chip", "person", "aggregate", "product", "place", "concept", "industry", "event"]
 SECTORS = ["internet", "telecom", "hardware", "chips", "ai", "software", "research", "government", "finance",
            "analyst", "nonprofit"]
@@ -106,8 +121,14 @@ RAW_TABLES: dict[str, Table] = {t.name: t for t in [
         F("unit", "string", "Unit of value (parameters, USD, CNY, GPU, percent, ...).", required=False),
         F("date", "date", "ISO date for date claims, at the printed precision (year may be inferred: see note).", required=False, pattern=ISO_DATE_PATTERN),
         F("object", "string", "Related entity for relations (developed_by, chip, issued_by ...).", required=False, pattern=ID_PATTERN, references=ENTITY),
-        F("qualifier", "string", "Hedge printed with the figure; for numbers it must be what the anchor parses to.", required=False, enum=QUALIFIERS),
-        F("status", "string", "planned, vendor_projection, estimate or forecast, from the context; empty for a reported fact.", required=False, enum=STATUSES),
+        F("qualifier", "string", "Hedge on the figure; for numbers it must be what the anchor parses to, unless "
+          "qualifier_basis is sentence.", required=False, enum=QUALIFIERS),
+        F("qualifier_basis", "string", "anchor (or empty): the qualifier is what the anchor parses to; sentence: the "
+          "hedge is carried by words elsewhere in the sentence (a threshold, an 'at most', an emphatic 高达 that is "
+          "no ceiling), so the qualifier may differ from the anchor's, and the note names those words.",
+          required=False, enum=QUALIFIER_BASES),
+        F("status", "string", "Empty for a reported fact; otherwise " + "; ".join(f"{k}: {v}" for k, v in
+          STATUS_MEANINGS.items()) + ".", required=False, enum=STATUSES),
         F("as_of", "date", "Date the figure describes, when the text makes it clear.", required=False, pattern=ISO_DATE_PATTERN),
         F("note", "string", "Our own short English gloss of what the figure means."),
     ), primary_key="claim_id"),
@@ -138,6 +159,9 @@ RAW_TABLES: dict[str, Table] = {t.name: t for t in [
           "developed_by claim or this).", required=False),
         F("modality", "string", "Main modality.", enum=["text", "multimodal", "image", "speech", "protein", "code", "other"]),
         F("scope", "string", "General-purpose or industry (vertical) model.", enum=SCOPES),
+        F("unit", "string", "What the name stands for: model (one trained network, with its own size and date); "
+          "family (a name covering several models or versions); product (a service or app built on models); "
+          "architecture (a design, not trained weights).", enum=MODEL_UNITS),
         F("architecture", "string", "dense, or sparse mixture-of-experts (moe) whose total parameters are not comparable to dense counts.", enum=ARCHITECTURES),
         F("architecture_citation", "string", "Where the architecture is documented (not in the articles).", required=False),
         F("epoch_model", "string", "Matching model name in the Epoch AI table.", required=False),
@@ -206,7 +230,16 @@ RAW_TABLES: dict[str, Table] = {t.name: t for t in [
     )),
     Table("known_issues", "Curated findings", "Errors and ambiguities in the articles that need a reader's judgement to spot.", (
         F("issue_id", "string", "Finding id.", unique=True, pattern=r"^k\d{3}$"),
-        F("kind", "string", "Sort of problem.", enum=["misstated_value", "double_count", "sparse_vs_dense", "sum_mismatch", "date_conflict", "vague_reference", "wrong_attribution", "misnamed", "estimate_differs"]),
+        F("kind", "string", "Sort of problem: misstated_value, double_count (the same thing counted twice), "
+          "possible_double_count (two names that may be one model; counted as two until a source settles it), "
+          "sparse_vs_dense, sum_mismatch, date_conflict, time_zone (a date given in Beijing time for an event usually "
+          "dated in US time), vague_reference, wrong_attribution, incomplete_attribution (developers left out; the "
+          "fuller list is in models.csv with its citation), misnamed, misdescribed (a wrong description of what a "
+          "model is: its modality or architecture), estimate_differs, disputed_value (sources disagree on what a "
+          "printed figure measures).",
+          enum=["misstated_value", "double_count", "possible_double_count", "sparse_vs_dense", "sum_mismatch",
+                "date_conflict", "time_zone", "vague_reference", "wrong_attribution", "incomplete_attribution",
+                "misnamed", "misdescribed", "estimate_differs", "disputed_value"]),
         F("claim_ids", "string", "Claims involved.", list_sep="|", references="claims.claim_id"),
         F("resolution", "string", "What the charts use and why."),
         F("note", "string", "Our explanation."),
@@ -281,7 +314,7 @@ CLEAN_TABLES: dict[str, Table] = {t.name: t for t in [
         F("date", "date", "ISO date.", required=False),
         F("object", "string", "Related entity.", required=False),
         F("qualifier", "string", "Hedge.", required=False),
-        F("status", "string", "planned, vendor_projection, estimate or forecast.", required=False),
+        F("status", "string", "planned, vendor_projection, estimate, forecast or our_reading (see claims.status).", required=False),
         F("as_of", "date", "Date the value describes.", required=False),
         F("anchor", "string", "The figure as printed in the first supporting claim (empty for external facts).", required=False),
         F("origin", "string", "articles, or external (with citation).", enum=["articles", "external"]),
@@ -309,7 +342,8 @@ CLEAN_TABLES: dict[str, Table] = {t.name: t for t in [
         F("source_ids", "string", "Articles that date it.", required=False, list_sep="|"),
         F("citation", "string", "Citation for external and Epoch AI dates.", required=False),
         F("article_date", "date", "The articles' date, where a cited or Epoch date replaces it.", required=False),
-        F("status", "string", "planned, forecast ... when the date is not of something that happened.", required=False),
+        F("status", "string", "planned, forecast, our_reading ... (see claims.status) when the date is not simply "
+          "of something that happened.", required=False),
         F("conflict", "boolean", "Sources disagree on this date."),
     ), primary_key="event_id"),
     Table("compute", "Compute deployments", "GPU fleets and orders with counts, costs and dates, one row per deployment.", (

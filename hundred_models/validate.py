@@ -113,9 +113,11 @@ def check_claims(raw: dict[str, pd.DataFrame], index: dict[str, str]) -> None:
                 raise DataError(name, f"value_high does not match the range in {c['anchor']!r}", row=i, column="value_high")
             if parsed.high is None and not pd.isna(c["value_high"]):
                 raise DataError(name, f"value_high given but {c['anchor']!r} is not a range", row=i, column="value_high")
-            if (c["qualifier"] or None) != parsed.qualifier:
+            # A hedge carried by the rest of the sentence (qualifier_basis 'sentence') may differ from the anchor's.
+            if c.get("qualifier_basis") != "sentence" and (c["qualifier"] or None) != parsed.qualifier:
                 raise DataError(name, f"anchor {c['anchor']!r} reads as {parsed.qualifier or 'no hedge'}, qualifier says "
-                                f"{c['qualifier'] or 'none'}", row=i, column="qualifier")
+                                f"{c['qualifier'] or 'none'} (set qualifier_basis to sentence if the hedge is elsewhere "
+                                "in the sentence)", row=i, column="qualifier")
             if parsed.unit and c["unit"] != parsed.unit:
                 raise DataError(name, f"anchor {c['anchor']!r} is in {parsed.unit}, unit says {c['unit']!r}", row=i, column="unit")
             if c["value"] < 0:
