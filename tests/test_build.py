@@ -257,7 +257,7 @@ def test_bad_input_08_unknown_developer(raw_copy, tmp_path):
     header = lines[0].split(",")
     row = dict.fromkeys(header, "")
     row.update(entity_id="zz-model", name_en="ZZ", developers="no-such-org", modality="text", scope="general",
-               architecture="unknown")
+               unit="model", architecture="unknown")
     lines.append(",".join(row[c] for c in header))
     (raw_copy / "models.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     _assert_rejected(raw_copy, tmp_path, r"models.csv, row \d+, column 'developers': unknown")
@@ -355,5 +355,5 @@ def test_bad_input_20_qualifier_not_what_anchor_prints(raw_copy, tmp_path):
 
 
 def test_bad_input_21_developer_without_a_claim(raw_copy, tmp_path):
-    edit_csv(raw_copy / "models.csv", "\nintern,INTERN,书生,,,书生(INTERN),sensetime,", "\nintern,INTERN,书生,,,书生(INTERN),sensetime|baidu,")
-    _assert_rejected(raw_copy, tmp_path, r"models.csv, row \d+, column 'developers': developer 'baidu' of 'intern' has no")
+    edit_csv(raw_copy / "models.csv", ",商汤视觉模型,,sensetime,,", ",商汤视觉模型,,sensetime|baidu,,")
+    _assert_rejected(raw_copy, tmp_path, r"models.csv, row \d+, column 'developers': developer 'baidu' of 'sensetime-cv-model' has no")

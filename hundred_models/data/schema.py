@@ -22,17 +22,21 @@ QUALIFIER_BASES = ["anchor", "sentence"]
 #: What kind of statement a claim is, from its context (empty: a reported fact). Meanings are in STATUS_MEANINGS.
 STATUSES = ["planned", "vendor_projection", "projection", "estimate", "forecast", "our_reading"]
 STATUS_MEANINGS = {
-    "planned": "something intended, not yet done",
-    "vendor_projection": "a company's projection of its own results or products",
+    "planned": "something a party says it will do or aims for (a plan, target or promise), not yet done",
+    "vendor_projection": "a figure a company projects for its own product (an expected gain, a coming size)",
+    "estimate": "a figure estimated or quoted second-hand that the primary source does not state (e.g. a "
+                "third party's count of GPUs or cost for training a model)",
     "projection": "a figure for a period still in progress or to come, projected by someone other than the company",
-    "estimate": "a third party's estimate (or an 'expected' figure) rather than a count or report",
-    "forecast": "a market forecast by an analyst firm",
-    "our_reading": "a mapping the article leaves implicit (for example figures assigned to items by their order), "
-                   "read by us",
+    "forecast": "a prediction about the future by an analyst, broker or research firm",
+    "our_reading": "the article leaves the link implicit (figures matched to items by their order, a subject "
+                   "carried over from another sentence, an example standing for a group); the claim records our "
+                   "reading of it",
 }
 ORG_KINDS = ["giant", "ai_company", "research", "international", "other"]
 ARCHITECTURES = ["dense", "moe", "unknown"]
 SCOPES = ["general", "vertical"]
+#: What a models.csv row names: one model, a family of models, a product built on models, or an architecture.
+MODEL_UNITS = ["model", "family", "product", "architecture"]
 OTHER_KINDS = ["chip", "person", "aggregate", "product", "place", "concept", "industry", "event"]
 SECTORS = ["internet", "telecom", "hardware", "chips", "ai", "software", "research", "government", "finance",
            "analyst", "nonprofit"]
@@ -156,6 +160,9 @@ RAW_TABLES: dict[str, Table] = {t.name: t for t in [
           "developed_by claim or this).", required=False),
         F("modality", "string", "Main modality.", enum=["text", "multimodal", "image", "speech", "protein", "code", "other"]),
         F("scope", "string", "General-purpose or industry (vertical) model.", enum=SCOPES),
+        F("unit", "string", "What the name stands for: model (one trained network, with its own size and date); "
+          "family (a name covering several models or versions); product (a service or app built on models); "
+          "architecture (a design, not trained weights).", enum=MODEL_UNITS),
         F("architecture", "string", "dense, or sparse mixture-of-experts (moe) whose total parameters are not comparable to dense counts.", enum=ARCHITECTURES),
         F("architecture_citation", "string", "Where the architecture is documented (not in the articles).", required=False),
         F("epoch_model", "string", "Matching model name in the Epoch AI table.", required=False),
@@ -225,8 +232,15 @@ RAW_TABLES: dict[str, Table] = {t.name: t for t in [
     )),
     Table("known_issues", "Curated findings", "Errors and ambiguities in the articles that need a reader's judgement to spot.", (
         F("issue_id", "string", "Finding id.", unique=True, pattern=r"^k\d{3}$"),
-        F("kind", "string", "Sort of problem. Among them: misdescribed (a wrong description of what a model is: its modality or architecture); misquoted (a statement restated with a different meaning from what was said); outdated (true when printed, or nearly, but overtaken soon after); incomplete_attribution (the article names only some of the developers).", enum=["misstated_value", "double_count", "sparse_vs_dense", "sum_mismatch", "date_conflict", "vague_reference", "wrong_attribution", "misnamed", "estimate_differs",
-                                                    "misdescribed", "misquoted", "outdated", "incomplete_attribution"]),
+        F("kind", "string", "Sort of problem: misstated_value, double_count (the same thing counted twice), "
+          "possible_double_count (two names that may be one model; counted as two until a source settles it), "
+          "sparse_vs_dense, sum_mismatch, date_conflict, time_zone (a date given in Beijing time for an event usually "
+          "dated in US time), vague_reference, wrong_attribution, incomplete_attribution (developers left out; the "
+          "fuller list is in models.csv with its citation), misnamed, misdescribed (a wrong description of what a "
+          "model is: its modality or architecture), estimate_differs, disputed_value (sources disagree on what a "
+          "printed figure measures), misquoted (a statement restated with a different meaning from what was said), "
+          "outdated (true when printed, or nearly, but overtaken soon after).",
+          enum=["misstated_value", "double_count", "possible_double_count", "sparse_vs_dense", "sum_mismatch", "date_conflict", "time_zone", "vague_reference", "wrong_attribution", "incomplete_attribution", "misnamed", "misdescribed", "misquoted", "outdated", "estimate_differs", "disputed_value"]),
         F("claim_ids", "string", "Claims involved.", list_sep="|", references="claims.claim_id"),
         F("resolution", "string", "What the charts use and why."),
         F("note", "string", "Our explanation."),
@@ -329,7 +343,8 @@ CLEAN_TABLES: dict[str, Table] = {t.name: t for t in [
         F("source_ids", "string", "Articles that date it.", required=False, list_sep="|"),
         F("citation", "string", "Citation for external and Epoch AI dates.", required=False),
         F("article_date", "date", "The articles' date, where a cited or Epoch date replaces it.", required=False),
-        F("status", "string", "planned, forecast ... when the date is not of something that happened.", required=False),
+        F("status", "string", "planned, forecast, our_reading ... (see claims.status) when the date is not simply "
+          "of something that happened.", required=False),
         F("conflict", "boolean", "Sources disagree on this date."),
     ), primary_key="event_id"),
     Table("compute", "Compute deployments", "GPU fleets and orders with counts, costs and dates, one row per deployment.", (

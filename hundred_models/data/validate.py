@@ -119,7 +119,8 @@ def check_claims(raw: dict[str, pd.DataFrame], index: dict[str, str]) -> None:
                     raise DataError(name, "qualifier_basis is sentence but no qualifier is given", row=i, column="qualifier")
             elif (c["qualifier"] or None) != parsed.qualifier:
                 raise DataError(name, f"anchor {c['anchor']!r} reads as {parsed.qualifier or 'no hedge'}, qualifier says "
-                                f"{c['qualifier'] or 'none'}", row=i, column="qualifier")
+                                f"{c['qualifier'] or 'none'} (set qualifier_basis to sentence if the hedge is elsewhere "
+                                "in the sentence)", row=i, column="qualifier")
             if parsed.unit and c["unit"] != parsed.unit:
                 raise DataError(name, f"anchor {c['anchor']!r} is in {parsed.unit}, unit says {c['unit']!r}", row=i, column="unit")
             if c["value"] < 0:
