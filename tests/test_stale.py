@@ -7,6 +7,8 @@ value, as an analyst correcting a figure would.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import shutil
 import subprocess
@@ -70,27 +72,101 @@ def test_nbval_catches_data_drift_until_outputs_are_refreshed(project):
     assert stale.returncode != 0, "nbval passed although the data changed"
     report = stale.stdout
     assert "02_players.ipynb::Cell" in report, report[-2000:]
-    assert re.search(r"90", report), "the new value should appear in the diff"
+    # In nbval's diff, '-' lines are the new run and '+' lines the stored output: the count must have moved 80 -> 90.
+    assert re.search(r"^-.*\b90\b", report, re.M), "the new value should appear in the new run's lines of the diff"
+    assert re.search(r"^\+.*\b80\b", report, re.M), "the stored value should appear in the stored lines of the diff"
     _run(project, "-m", "hundred_models", "refresh-notebooks", "02_players")
     fresh = _run(project, *nbval, check=False)
     assert fresh.returncode == 0, fresh.stdout[-3000:]
 
 
-def test_a_data_change_reaches_the_rendered_book(project):
-    """With the execution cache of the last build in place, changing one raw value still changes the page."""
-    cache = paths.PROJECT_ROOT / "_build" / ".jupyter_cache"
-    stamp = paths.PROJECT_ROOT / "_build" / ".data-sha256"
-    if cache.is_dir() and stamp.is_file():
-        shutil.copytree(cache, project / "_build" / ".jupyter_cache")
-        shutil.copy2(stamp, project / "_build" / ".data-sha256")
-    else:  # no previous build to reuse: make one, so the cache is warm before the change
-        _run(project, "-m", "hundred_models", "book")
-    _change_count(project)
-    _run(project, "-m", "hundred_models", "build-data")
+def _executed(build_output: str) -> set[str]:
+    """The pages a build executed, from the line the site build prints."""
+    for line in build_output.splitlines():
+        if line.startswith("executing ") and "changed:" in line:
+            return {name.strip() for name in line.split("changed:", 1)[1].split(",")}
+    return set()
+
+
+def _records(root: Path) -> dict[str, dict]:
+    return {path.stem.replace("__", "/"): json.loads(path.read_text(encoding="utf-8"))
+            for path in (root / "_build" / ".pages").glob("*.json")}
+
+
+def _clean_digests(root: Path) -> dict[str, str]:
+    return {path.stem: hashlib.sha256(path.read_bytes()).hexdigest() for path in (root / "data" / "clean").glob("*.csv")}
+
+
+def _text(root: Path, page: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", (root / "_build" / "html" / page).read_text(encoding="utf-8")))
+
+
+def _rebuild_after(root: Path, change) -> tuple[set[str], set[str]]:
+    """Apply a change, rebuild data and site in the same folder; return (pages executed, pages that had to be)."""
+    before_tables, before_records = _clean_digests(root), _records(root)
+    change()
+    _run(root, "-m", "hundred_models", "build-data")
+    changed_tables = {t for t, d in _clean_digests(root).items() if before_tables.get(t) != d}
+    built = _run(root, "-m", "hundred_models", "book")
+    executed = _executed(built.stdout)
+    depending = {page for page, record in before_records.items() if changed_tables & set(record["tables"])}
+    return executed, depending
+
+
+def test_changes_reach_the_rendered_book_on_the_path_users_take(project):
+    """One folder, no cleaning: build; change a claim; build; change Epoch AI's table; build; change a chapter's code; build.
+
+    After each step the pages show the new numbers, every page that read a changed table (or runs the changed code)
+    was executed again, and no other page was.
+    """
+    first = _run(project, "-m", "hundred_models", "book")
+    assert len(_executed(first.stdout)) == 9, first.stdout[-2000:]
+    assert "more than 80 models" in _text(project, "book/intro.html")
+
+    # 1. A raw claim: the count printed twice in article 004.
+    executed, depending = _rebuild_after(project, lambda: _change_count(project))
+    assert "notebooks/02_players" in executed and executed == depending, (executed, depending)
+    assert re.search(r"more than\s+90\s+models", _text(project, "book/intro.html")), "the landing page kept the old count"
+    assert re.search(r"more than\s+90", _text(project, "notebooks/02_players.html"))
+
+    # 2. Epoch AI's table: drop its 2025 models from China.
+    def drop_chinese_2025():
+        path = project / "data" / "external" / "epoch-ai" / "notable_ai_models.csv"
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        kept = [ln for ln in lines if not (",2025-" in ln and "China" in ln)]
+        assert len(kept) < len(lines)
+        path.write_text("".join(kept), encoding="utf-8")
+
+    before = _text(project, "notebooks/02_players.html")
+    executed, depending = _rebuild_after(project, drop_chinese_2025)
+    assert "notebooks/02_players" in executed and executed == depending, (executed, depending)
+    assert _text(project, "notebooks/02_players.html") != before
+
+    # 3. A chapter's code: the policy chapter's first key figure gets a new label.
+    def edit_policy_chapter():
+        path = project / "hundred_models" / "report" / "chapters" / "policy.py"
+        text = path.read_text(encoding="utf-8")
+        assert '"Rules, plans and letters named"' in text
+        path.write_text(text.replace('"Rules, plans and letters named"', '"Rules, plans and letters counted"'), encoding="utf-8")
+
+    built_before = _records(project)
+    edit_policy_chapter()
     built = _run(project, "-m", "hundred_models", "book")
-    assert "execution cache cleared" in built.stdout
-    page = (project / "_build" / "html" / "book" / "intro.html").read_text(encoding="utf-8")
-    text = re.sub(r"<[^>]+>", "", page)
-    assert re.search(r"more than\s+90\s+models", text), "the landing page still shows the old count"
-    chapter = re.sub(r"<[^>]+>", "", (project / "_build" / "html" / "notebooks" / "02_players.html").read_text(encoding="utf-8"))
-    assert re.search(r"more than\s+90", chapter)
+    executed = _executed(built.stdout)
+    runs_it = {page for page, r in built_before.items() if "hundred_models.report.chapters.policy" in r["modules"]}
+    assert executed == runs_it == {"notebooks/05_policy"}, (executed, runs_it)
+    assert "Rules, plans and letters counted" in _text(project, "notebooks/05_policy.html")
+
+    # 4. Nothing changed: nothing executed, nothing re-read.
+    again = _run(project, "-m", "hundred_models", "book")
+    assert _executed(again.stdout) == set() and "0 added, 0 changed, 0 removed" in again.stdout
+
+
+def test_moving_the_project_re_executes_nothing(project, tmp_path):
+    """Sphinx re-reads every page of a moved project, but no page is executed again."""
+    _run(project, "-m", "hundred_models", "book")
+    moved = tmp_path / "moved"
+    shutil.move(str(project), str(moved))
+    built = _run(moved, "-m", "hundred_models", "book")
+    assert _executed(built.stdout) == set(), built.stdout[-2000:]
+    assert "more than 80 models" in _text(moved, "book/intro.html")

@@ -94,6 +94,15 @@ def _same(a: float, b) -> bool:
     return b is not None and not pd.isna(b) and math.isclose(float(a), float(b), rel_tol=1e-12, abs_tol=1e-12)
 
 
+def check_value_range(name: str, row: int, claim: dict) -> None:
+    """A value no figure of this kind can take (a negative amount, a parameter count outside 1e6..1e16)."""
+    if claim["value"] < 0:
+        raise DataError(name, "negative value", row=row, column="value")
+    if claim["attribute"] == "parameters" and not 1e6 <= claim["value"] <= MAX_PARAMETERS:
+        raise DataError(name, f"parameter count {claim['value']:g} is outside 1e6..{MAX_PARAMETERS:g}", row=row,
+                        column="value")
+
+
 def check_claims(raw: dict[str, pd.DataFrame], index: dict[str, str]) -> None:
     """Each claim's stored value, date or entity must be what its anchor prints."""
     name = raw_name("claims")
@@ -123,10 +132,7 @@ def check_claims(raw: dict[str, pd.DataFrame], index: dict[str, str]) -> None:
                                 "in the sentence)", row=i, column="qualifier")
             if parsed.unit and c["unit"] != parsed.unit:
                 raise DataError(name, f"anchor {c['anchor']!r} is in {parsed.unit}, unit says {c['unit']!r}", row=i, column="unit")
-            if c["value"] < 0:
-                raise DataError(name, "negative value", row=i, column="value")
-            if c["attribute"] == "parameters" and not 1e6 <= c["value"] <= MAX_PARAMETERS:
-                raise DataError(name, f"parameter count {c['value']:g} is outside 1e6..{MAX_PARAMETERS:g}", row=i, column="value")
+            check_value_range(name, i, c)
         elif kind == "date":
             if not c["date"]:
                 raise DataError(name, "date claim needs a date", row=i, column="date")

@@ -72,7 +72,7 @@ def draw_fleets(data: pd.DataFrame, p: Params, layout: style.Layout):
         ax.barh([0], [0], facecolor="none", edgecolor=style.COLOURS["ceiling"], ls="--",
                 label=tr(lang, *STATUS_LABELS["ceiling"]))
     ax.barh([0], [0], color="#BBBBBB", hatch="//", edgecolor="white", label=tr(lang, "Estimate", "预计"))
-    ax.legend(loc="lower right")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=3)
     subtitle = tr(lang, "GPU fleets and orders reported in the articles, with their hedges: 'tens of thousands', "
                         "'more than', 'expected'", "文章报道的GPU集群与订单，保留“数万”“超过”“预计”等限定")
     return fig, subtitle
