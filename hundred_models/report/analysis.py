@@ -45,9 +45,10 @@ class DoublingFit:
         return 12 / self.slope_per_year
 
     def _t(self) -> float:
-        from scipy.special import stdtrit  # Student's t quantile; scipy.stats would cost a second to import
+        """Student's t quantile for the interval (n - 2 degrees of freedom)."""
+        from scipy.stats import t as student_t
 
-        return float(stdtrit(self.n - 2, 0.5 + CONFIDENCE / 2))
+        return float(student_t.ppf(0.5 + CONFIDENCE / 2, self.n - 2))
 
     @property
     def months_low(self) -> float:
@@ -69,22 +70,19 @@ class DoublingFit:
 
 
 def fit_doubling(years, values) -> DoublingFit:
-    """Doubling time of ``values`` over decimal ``years`` (ordinary least squares on log2)."""
+    """Doubling time of ``values`` over decimal ``years`` (ordinary least squares on log2, scipy's linregress)."""
+    from scipy.stats import linregress
+
     x = np.asarray(years, dtype=float)
     y = np.log2(np.asarray(values, dtype=float))
     n = len(x)
     if n < 3:
         raise ValueError(f"need at least 3 points to fit a growth rate with an interval, got {n}")
-    dx, dy = x - x.mean(), y - y.mean()
-    sxx = float(dx @ dx)
-    slope = float(dx @ dy) / sxx
-    intercept = float(y.mean() - slope * x.mean())
-    residuals = y - (intercept + slope * x)
-    slope_se = float(np.sqrt(residuals @ residuals / (n - 2) / sxx))
-    r_squared = 1 - float(residuals @ residuals) / float(dy @ dy)
-    if slope <= 0:
+    fit = linregress(x, y)
+    if fit.slope <= 0:
         raise ValueError("values do not grow over the period: no doubling time")
-    return DoublingFit(n, slope, slope_se, intercept, r_squared, float(x.min()), float(x.max()))
+    return DoublingFit(n, float(fit.slope), float(fit.stderr), float(fit.intercept), float(fit.rvalue ** 2),
+                       float(x.min()), float(x.max()))
 
 
 def dense_frontier(models: pd.DataFrame) -> pd.DataFrame:

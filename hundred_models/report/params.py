@@ -64,6 +64,13 @@ def _folder(name: str, value, default: Path, must_exist: bool) -> Path:
     return path
 
 
+def require(found: int, needed: int, what: str, p: Params, span: str = "") -> None:
+    """Stop a chapter whose window cannot support a statistic, naming the parameters (not a 'nan' in the prose)."""
+    if found < needed:
+        raise ParameterError(f"start_year/end_year: {p.start_year}-{p.end_year} holds {found} {what}; at least {needed} "
+                             f"are needed" + (f" ({span})" if span else ""))
+
+
 def validate(values: dict | None = None, **kwargs) -> Params:
     """Check every parameter; unknown names are errors too (papermill would only warn)."""
     given = {**(values or {}), **kwargs}

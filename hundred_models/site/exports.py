@@ -51,13 +51,6 @@ def stem(name: str, lang: str, slide: bool = False) -> str:
     return name + ("" if lang == "en" else f".{lang}") + (".slide" if slide else "")
 
 
-def alt_text(name: str, lang: str) -> str:
-    chart = get_chart(name)
-    if lang == "zh":
-        return f"{chart.title['zh']}。{chart.alt}"
-    return chart.alt
-
-
 def export_chart(name: str, p: Params, out: Path, slides: bool, formats, dpi: int) -> list[Path]:
     written: list[Path] = []
     layouts = [(style.REPORT, False)] + ([(style.SLIDE, True)] if slides else [])
@@ -71,7 +64,7 @@ def export_chart(name: str, p: Params, out: Path, slides: bool, formats, dpi: in
     csv_path = out / f"{name}.csv"
     atomic_write(csv_path, data_csv(data))
     alt_path = out / f"{stem(name, p.lang)}.alt.txt"
-    atomic_write(alt_path, alt_text(name, p.lang) + "\n")
+    atomic_write(alt_path, get_chart(name).alt_text(data, p.lang) + "\n")
     cite_path = out / f"{stem(name, p.lang)}.citation.txt"
     chart = get_chart(name)
     atomic_write(cite_path, f"{chart.citation(p.lang)} {source_line(chart, data, p)}\n")

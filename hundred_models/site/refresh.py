@@ -18,6 +18,7 @@ from nbclient.exceptions import CellExecutionError
 from ..data import paths
 from ..data.files import atomic_write
 from ..report.charts.registry import get_chart
+from ..report.params import Params, validate
 from .pages import THEME_NOTEBOOKS
 
 FIGURE_CALL = re.compile(r'\bshow\("([a-z0-9-]+)"')
@@ -28,8 +29,9 @@ def notebook_path(name: str) -> Path:
     return paths.NOTEBOOKS_DIR / f"{name}.ipynb"
 
 
-def set_figure_metadata(nb) -> list[str]:
-    """Caption, alt text and a stable name on every cell that shows a registered chart."""
+def set_figure_metadata(nb, p: Params | None = None) -> list[str]:
+    """Caption, alt text (for the data the notebook's parameters give) and a stable name on every chart cell."""
+    p = p or validate({})
     shown = []
     for cell in nb.cells:
         if cell.cell_type != "code":
@@ -40,7 +42,7 @@ def set_figure_metadata(nb) -> list[str]:
         chart = get_chart(match.group(1))
         cell.metadata["mystnb"] = {
             "figure": {"caption": chart.caption, "name": f"fig-{chart.name}"},
-            "image": {"alt": chart.alt, "width": "100%"},
+            "image": {"alt": chart.alt_text(chart.data(p), p.lang), "width": "100%"},
         }
         tags = cell.metadata.setdefault("tags", [])
         if "nbval-ignore-output" not in tags:

@@ -5,7 +5,8 @@ from .. import analysis
 from ..charts.render import chart_data
 from ..load import load
 from ..notebook import Chapter, count_text, key_figures, table
-from ..params import Params
+from ..params import Params, require
+from ..phrases import count, interval, verb
 
 NOTEBOOK = "01_history"
 
@@ -17,6 +18,7 @@ def _with_counts(frame, *columns):
 def summary(p: Params) -> Chapter:
     scale = chart_data("history-scale", p)
     frontier = scale[scale["dense_record"]]
+    require(len(frontier), 3, "record-setting dense models the articles size", p)
     fit = analysis.fit_doubling(frontier["year_decimal"], frontier["parameters"])
     crosscheck = load("epoch_crosscheck", p.data_dir)
     sizes_checked = chart_data("history-articles-vs-epoch", p)
@@ -43,13 +45,17 @@ def summary(p: Params) -> Chapter:
     }
     chapter.glue = dict(
         hist_models_sized=len(scale), hist_frontier_n=fit.n, hist_doubling_months=fit.months,
-        hist_doubling_low=fit.months_low, hist_doubling_high=fit.months_high, hist_growth_per_year=fit.growth_per_year,
+        hist_doubling_interval=interval(fit.months_low, fit.months_high, p.lang), hist_growth_per_year=fit.growth_per_year,
         hist_first_record=frontier["name_en"].iloc[0], hist_last_record=frontier["name_en"].iloc[-1],
         hist_largest_sparse=largest_sparse["parameters"], hist_largest_sparse_name=largest_sparse["name_en"],
         hist_largest_sparse_label=f"{largest_sparse['name_en']} ({largest_sparse['name_zh']})", hist_sparse_n=len(sparse),
         hist_sparse_to_dense=largest_sparse["parameters"] / dense["parameters"].max(),
         hist_checked=len(sizes_checked), hist_agree=int((sizes_checked["verdict"] == "agrees").sum()),
         hist_differ=len(differs), hist_date_differ=dates_differ, hist_last_year=last_year,
+        hist_differ_phrase=f"{count(len(differs), 'size', lang=p.lang)} {verb(len(differs), 'is', 'are')} not"
+        if p.lang == "en" else f"{count(len(differs), '', lang=p.lang, zh_unit='个')}不符",
+        hist_date_differ_phrase=f"{count(dates_differ, 'release date', lang=p.lang)} {verb(dates_differ, 'is', 'are')} wrong"
+        if p.lang == "en" else f"{count(dates_differ, '', lang=p.lang, zh_unit='个')}发布日期有误",
         hist_palm_anchor=differs["anchor"].iloc[0], hist_palm_epoch=float(differs["epoch_value"].iloc[0]),
         hist_largest_china_last=last.loc["China", "parameters"], hist_largest_china_last_name=last.loc["China", "model"],
         hist_largest_world_last=last.loc["Outside China", "parameters"],
@@ -58,8 +64,7 @@ def summary(p: Params) -> Chapter:
         ("Models the articles size, in the window", len(scale), "models", "articles 000-004"),
         ("Record-setting dense models in the fit", fit.n, "models", "articles, sizes exact from Epoch AI where consistent"),
         ("Doubling time of the largest dense models", round(fit.months, 1), "months", "least squares on log2"),
-        ("95% interval, low", round(fit.months_low, 1), "months", "t distribution"),
-        ("95% interval, high", round(fit.months_high, 1), "months", "t distribution"),
+        ("95% interval", interval(fit.months_low, fit.months_high), "months", "t distribution"),
         ("Growth per year", round(fit.growth_per_year, 1), "times", "from the fit"),
         ("Largest sparse total (" + largest_sparse["name_en"] + ")", largest_sparse["parameters"], "parameters", "articles"),
         ("Distinct printed sizes checked against Epoch AI", len(sizes_checked), "sizes", "epoch_crosscheck.csv"),

@@ -21,12 +21,20 @@ class Chart:
     notebook: str
     title: dict[str, str]
     caption: str
-    alt: str
+    #: Alt text: a function of the plotted data and the language (so every count in it follows the data), or,
+    #: for a chart whose description holds no figure, a fixed English text.
+    alt: str | Callable[[pd.DataFrame, str], str]
     data: Callable[[Params], pd.DataFrame]
     draw: Callable[..., "matplotlib.figure.Figure"]
     uses_epoch: bool = False
     article_sources: bool = True
     extra_sources: dict[str, str] = field(default_factory=dict)
+
+    def alt_text(self, data: pd.DataFrame, lang: str = "en") -> str:
+        """The alt text for ``data`` (exactly what is plotted) in ``lang``."""
+        if callable(self.alt):
+            return self.alt(data, lang)
+        return self.alt if lang == "en" else f"{self.title['zh']}。{self.alt}"
 
     def citation(self, lang: str = "en") -> str:
         """A line to paste under the chart on a slide or in a paper."""

@@ -1,1 +1,0 @@
-// Accessibility fixes for the theme (see tests/test_site.py).
