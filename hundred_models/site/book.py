@@ -31,7 +31,7 @@ def export_book_figures() -> int:
     Charts whose code, tables and parameters are unchanged since their last export are skipped;
     returns the number of files written.
     """
-    from ..report.charts.render import NOTEBOOK_DPI
+    from ..report.charts.freshness import NOTEBOOK_DPI
     from .exports import export_all
 
     return len(export_all(paths.FIGURES_DIR, ("en", "zh"), slides=False, formats=("png", "svg"), dpi=NOTEBOOK_DPI))

@@ -15,20 +15,22 @@ import csv
 import io
 from pathlib import Path
 
-import matplotlib.pyplot as plt
-import pandas as pd
-
-from ..report import style
 from ..data.files import atomic_write
 from ..report.charts.registry import chart_names, get_chart
-from ..report.charts.render import (PRESENTER_DPI, PRESENTER_FORMATS, is_current, mark_current, render, save,
-                                    source_line)
+from ..report.charts.freshness import is_current, mark_current
 from ..report.params import Params, validate
 from .workers import parallel_map
 
 
-def data_csv(frame: pd.DataFrame) -> str:
+#: File formats and resolution of the presenter exports (the notebooks and the site use PNG and SVG at 200 dpi).
+PRESENTER_FORMATS = ("png", "svg", "pdf")
+PRESENTER_DPI = 300
+
+
+def data_csv(frame) -> str:
     """The plotted rows as CSV with plain numbers (no exponent), so spreadsheets read them as printed."""
+    import pandas as pd
+
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(frame.columns)
@@ -52,6 +54,11 @@ def stem(name: str, lang: str, slide: bool = False) -> str:
 
 
 def export_chart(name: str, p: Params, out: Path, slides: bool, formats, dpi: int) -> list[Path]:
+    import matplotlib.pyplot as plt
+
+    from ..report import style
+    from ..report.charts.render import render, save, source_line
+
     written: list[Path] = []
     layouts = [(style.REPORT, False)] + ([(style.SLIDE, True)] if slides else [])
     data = None

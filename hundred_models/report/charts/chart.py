@@ -8,9 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-import pandas as pd
+from typing import TYPE_CHECKING
 
-from ..params import Params
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from ..params import Params
 
 
 @dataclass(frozen=True)

@@ -23,18 +23,14 @@ import pandas as pd
 from ...data.epoch import EPOCH_CREDIT
 from ...data.files import atomic_write
 from .. import style
-from ..dependencies import inputs_key
 from ..load import load, recording_reads
 from ..params import Params
 from .chart import Chart
-from .registry import CHART_MODULES, get_chart
+from .freshness import NOTEBOOK_DPI, NOTEBOOK_FORMATS, is_current, mark_current
+from .registry import get_chart
 
 REPORT_TITLE = {"en": "The Hundred-Model War", "zh": "百模大战"}
 EPOCH_CREDIT_ZH = "数据：Epoch AI (epoch.ai)，CC BY 4.0"
-#: File formats and resolutions of the two kinds of export.
-NOTEBOOK_FORMATS = ("png", "svg")
-PRESENTER_FORMATS = ("png", "svg", "pdf")
-NOTEBOOK_DPI, PRESENTER_DPI = 200, 300
 
 
 def source_line(chart: Chart, data: pd.DataFrame, p: Params) -> str:
@@ -109,33 +105,6 @@ def save(fig, stem: str, out_dir: Path, formats=NOTEBOOK_FORMATS, dpi: int = NOT
                 fig.savefig(buf, format=fmt, dpi=dpi, metadata=metadata[fmt])
             written.append(atomic_write(out_dir / f"{stem}.{fmt}", buf.getvalue()))
     return written
-
-
-def figure_key(name: str, p: Params, dpi: int, tables) -> str:
-    """Identifies one saved chart: its module's code, the tables it read, its parameters and its resolution."""
-    module = f"{__package__}.{CHART_MODULES[name]}"
-    return inputs_key([module, __name__], tables, p.data_dir, name, p.lang, str(p.start_year), str(p.end_year), str(dpi))
-
-
-def _marker(out_dir: Path, stem: str) -> Path:
-    return Path(out_dir) / f".{stem}.key"
-
-
-def is_current(out_dir: Path, stem: str, name: str, p: Params, dpi: int, formats=NOTEBOOK_FORMATS) -> bool:
-    """True when every format of the saved chart exists and was drawn from exactly the current inputs."""
-    marker = _marker(out_dir, stem)
-    if not marker.is_file() or not all((Path(out_dir) / f"{stem}.{fmt}").is_file() for fmt in formats):
-        return False
-    try:
-        recorded = json.loads(marker.read_text(encoding="utf-8"))
-        return recorded["key"] == figure_key(name, p, dpi, recorded["tables"])
-    except (ValueError, KeyError, TypeError):
-        return False
-
-
-def mark_current(out_dir: Path, stem: str, name: str, p: Params, dpi: int, tables) -> None:
-    record = {"key": figure_key(name, p, dpi, tables), "tables": sorted(tables)}
-    atomic_write(_marker(out_dir, stem), json.dumps(record, sort_keys=True) + "\n")
 
 
 def show(name: str, p: Params) -> None:
