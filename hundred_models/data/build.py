@@ -23,7 +23,7 @@ from .compare import Interval, dates_compatible
 from .facts import build_facts, fact_interval
 from .labels import event_label
 from .readers import display_path, read_table, validate_frame
-from .schema import CLEAN_TABLES, ENTITY_TABLES, RAW_TABLES, Table
+from .schema import CLEAN_TABLES, COUNTED_UNIT, ENTITY_TABLES, RAW_TABLES, Table
 from .validate import alias_index, check_claims, check_foreign_keys, check_provenance, check_support, entity_registry
 
 @dataclass
@@ -91,9 +91,8 @@ def build_tables(raw: RawData, epoch: pd.DataFrame) -> dict[str, pd.DataFrame]:
     facts = build_facts(claims, t["external_facts"], kinds, _copies(t["source_relations"]), epoch_params)
 
     models = _models(models, facts, t, epoch_by_name, epoch_params)
-    orgs = t["organisations"].copy()
-    orgs["model_count"] = [int(sum(o in d.split("|") for d in models["developers"])) for o in orgs["entity_id"]]
-    orgs["model_count"] = orgs["model_count"].astype("Int64")
+    models["count_issues"] = _count_issues(models, claims, t["known_issues"])
+    orgs = _organisation_counts(t["organisations"].copy(), models)
 
     crosscheck = _crosscheck(claims, models, epoch_by_name, epoch_params)
     tables = {
@@ -104,6 +103,34 @@ def build_tables(raw: RawData, epoch: pd.DataFrame) -> dict[str, pd.DataFrame]:
         "discrepancies": _discrepancies(facts, crosscheck, claims, t),
     }
     return tables
+
+
+#: Known-issue kinds that leave open whether two entries are one model.
+COUNT_ISSUE_KINDS = ("possible_double_count",)
+
+
+def _count_issues(models: pd.DataFrame, claims: pd.DataFrame, issues: pd.DataFrame) -> list[str | None]:
+    """For each model, the curated findings that say it may be the same model as another entry (k103)."""
+    subject_of = dict(zip(claims["claim_id"], claims["subject"]))
+    flagged: dict[str, list[str]] = {}
+    for k in issues[issues["kind"].isin(COUNT_ISSUE_KINDS)].to_dict("records"):
+        for entity in sorted({subject_of.get(c) for c in k["claim_ids"].split("|")} - {None}):
+            flagged.setdefault(entity, []).append(k["issue_id"])
+    return ["|".join(flagged[m]) if m in flagged else None for m in models["entity_id"]]
+
+
+def _organisation_counts(orgs: pd.DataFrame, models: pd.DataFrame) -> pd.DataFrame:
+    """Models and families each organisation developed, by the counting rule, with the findings that touch them."""
+    developers = [set(d.split("|")) for d in models["developers"]]
+    units = list(models["unit"])
+    issues = list(models["count_issues"])
+    for column, unit in (("model_count", COUNTED_UNIT), ("family_count", "family")):
+        orgs[column] = pd.array([sum(o in d for d, u in zip(developers, units) if u == unit) for o in orgs["entity_id"]],
+                                dtype="Int64")
+    touched = [sorted({i for d, ks in zip(developers, issues) if o in d and isinstance(ks, str) for i in ks.split("|")})
+               for o in orgs["entity_id"]]
+    orgs["count_issues"] = ["|".join(t) or None for t in touched]
+    return orgs
 
 
 def _models(models: pd.DataFrame, facts: pd.DataFrame, t: dict[str, pd.DataFrame], epoch_by_name: pd.DataFrame,

@@ -30,6 +30,8 @@ PREFIX_QUALIFIERS = [
 SUFFIX_QUALIFIERS = [("以上", "at_least"), ("左右", "about"), ("多", "more_than"), ("余", "more_than"), ("几", "more_than"),
                      # 亿级, 千亿量级, 1亿规模: "of the order of", a scale class rather than a count
                      ("量级", "order"), ("级别", "order"), ("级", "order"), ("规模", "order")]
+#: Words before a magnitude meaning "several" of it (数百万, 几万, 大几亿).
+SEVERAL_WORDS = ("大几", "数", "几")
 #: Unit marks kept in anchors because they change what the number means (checked against the claim's unit).
 UNIT_SUFFIXES = [("%", "percent"), ("％", "percent"), ("倍", "times"), ("美元", "USD"), ("美金", "USD"),
                  ("人民币", "CNY"), ("元", "CNY"), ("个月", "months")]
@@ -141,7 +143,7 @@ def parse_number(anchor: str) -> ParsedNumber:
         raise NumeralError("cannot parse '': empty figure")
     text, qualifier, _ = _strip_prefix(text)
     several = False
-    for word in ("大几", "数", "几"):  # 数百万, 几万, 大几亿: "several" of the magnitude that follows
+    for word in SEVERAL_WORDS:
         if text.startswith(word) and len(text) > len(word):
             several, text = True, text[len(word):]
             qualifier = qualifier or "several"

@@ -16,11 +16,33 @@ CLAIM_KINDS = ["number", "date", "named"]
 #: Hedges printed with a figure: 约 about, 超过 more_than, 以上 at_least, 近 nearly, 高达 up_to, 不到 less_than,
 #: 不过 at_most, 数 several, a range, and 级/量级/规模 order (of the order of: a scale class, not a count).
 QUALIFIERS = ["about", "more_than", "at_least", "nearly", "up_to", "less_than", "at_most", "several", "range", "order"]
+#: What each hedge says about the true value (the range it allows is computed by data.compare.interval).
+QUALIFIER_MEANINGS = {
+    "about": "approximately: the true value may lie a little either side",
+    "more_than": "the true value is above the figure, by an unstated amount",
+    "at_least": "the figure is a floor: the true value is the figure or more",
+    "nearly": "almost: the true value is a little below the figure",
+    "up_to": "the figure is a maximum: the true value is the figure or less",
+    "less_than": "the true value is below the figure",
+    "at_most": "no more than the figure (不过 before a figure): the true value is the figure or less",
+    "several": "a few of the magnitude printed (数百万: several million): between one and ten times it",
+    "range": "two figures printed as a range (三、四家): the true value lies between them",
+    "order": "of the order of (级, 量级, 规模): a scale class from the magnitude printed up to ten times it, not a count",
+}
 #: Where a claim's qualifier comes from: the anchor itself (the default; empty means anchor), or a hedge elsewhere in
 #: the sentence ("不过2亿美元": at most; joining the "万亿美元俱乐部": at least; "10亿级参数规模以上": at least).
 QUALIFIER_BASES = ["anchor", "sentence"]
+QUALIFIER_BASIS_MEANINGS = {
+    "anchor": "the qualifier is what the printed figure itself says (its prefix or suffix); the build checks that "
+              "the qualifier is exactly what the anchor parses to. An empty basis means anchor.",
+    "sentence": "the hedge is elsewhere in the sentence (不过 'no more than' before the figure, joining a 'club', "
+                "以上 after a scale word, 甚至 'or even'), so the qualifier may differ from what the anchor alone "
+                "parses to; the note says which words carry it.",
+}
 #: What kind of statement a claim is, from its context (empty: a reported fact). Meanings are in STATUS_MEANINGS.
 STATUSES = ["planned", "vendor_projection", "projection", "estimate", "forecast", "our_reading"]
+#: A claim with no status: what the article reports as fact (a claim in the plain sense).
+REPORTED_MEANING = "a fact the article reports as such (the claim in the plain sense): something said to have happened or to be so"
 STATUS_MEANINGS = {
     "planned": "something a party says it will do or aims for (a plan, target or promise), not yet done",
     "vendor_projection": "a figure a company projects for its own product (an expected gain, a coming size)",
@@ -37,6 +59,14 @@ ARCHITECTURES = ["dense", "moe", "unknown"]
 SCOPES = ["general", "vertical"]
 #: What a models.csv row names: one model, a family of models, a product built on models, or an architecture.
 MODEL_UNITS = ["model", "family", "product", "architecture"]
+MODEL_UNIT_MEANINGS = {
+    "model": "one trained network, with its own size and date",
+    "family": "a name covering several models or versions",
+    "product": "a service or app built on models",
+    "architecture": "a design, not trained weights",
+}
+#: The counting rule: only rows whose unit is this are counted as models (a family is counted apart, as a family).
+COUNTED_UNIT = "model"
 OTHER_KINDS = ["chip", "person", "aggregate", "product", "place", "concept", "industry", "event"]
 SECTORS = ["internet", "telecom", "hardware", "chips", "ai", "software", "research", "government", "finance",
            "analyst", "nonprofit"]
@@ -160,9 +190,8 @@ RAW_TABLES: dict[str, Table] = {t.name: t for t in [
           "developed_by claim or this).", required=False),
         F("modality", "string", "Main modality.", enum=["text", "multimodal", "image", "speech", "protein", "code", "other"]),
         F("scope", "string", "General-purpose or industry (vertical) model.", enum=SCOPES),
-        F("unit", "string", "What the name stands for: model (one trained network, with its own size and date); "
-          "family (a name covering several models or versions); product (a service or app built on models); "
-          "architecture (a design, not trained weights).", enum=MODEL_UNITS),
+        F("unit", "string", "What the name stands for: " + "; ".join(f"{k} ({v})" for k, v in MODEL_UNIT_MEANINGS.items())
+          + ". Only models are counted as models (Methods, the counting rule).", enum=MODEL_UNITS),
         F("architecture", "string", "dense, or sparse mixture-of-experts (moe) whose total parameters are not comparable to dense counts.", enum=ARCHITECTURES),
         F("architecture_citation", "string", "Where the architecture is documented (not in the articles).", required=False),
         F("epoch_model", "string", "Matching model name in the Epoch AI table.", required=False),
@@ -267,7 +296,13 @@ CLEAN_TABLES: dict[str, Table] = {t.name: t for t in [
           ), primary_key="claim_id"),
     Table("organisations", "Organisations", RAW_TABLES["organisations"].description,
           RAW_TABLES["organisations"].fields + (
-              F("model_count", "integer", "Models in models.csv this organisation developed."),
+              F("model_count", "integer", "Models this organisation developed, by the counting rule: rows of "
+                "models.csv whose unit is model (one trained network); families, products and architectures are "
+                "not counted."),
+              F("family_count", "integer", "Model families it developed (unit family), counted apart from models: "
+                "a family and its members are not two models of the same kind."),
+              F("count_issues", "string", "Curated findings (known_issues.csv) that leave open whether two of its "
+                "entries are one model.", required=False, list_sep="|"),
           ), primary_key="entity_id"),
     Table("models", "Models", "Models with the parameter count and date the charts use and Epoch's values beside them.",
           RAW_TABLES["models"].fields + (
@@ -290,6 +325,8 @@ CLEAN_TABLES: dict[str, Table] = {t.name: t for t in [
                 "where the articles give only the year or month), for plotting.", required=False),
               F("release_year", "integer", "Year of release_date.", required=False),
               F("country_group", "string", "China, United States or Rest of world, from the developers.", enum=COUNTRY_GROUPS),
+              F("count_issues", "string", "Curated findings (known_issues.csv, possible_double_count) that say this "
+                "entry and another may be one model.", required=False, list_sep="|"),
               F("epoch_parameters", "number", "Epoch AI's parameter count.", unit="parameters", required=False),
               F("epoch_publication_date", "date", "Epoch AI's publication date.", required=False),
           ), primary_key="entity_id"),

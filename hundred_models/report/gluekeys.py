@@ -9,7 +9,19 @@ from __future__ import annotations
 
 KEYS: dict[str, tuple[str, str]] = {
     # 01_history
-    "hist_models_sized": ("01_history", "Models the articles give a size for, dated within the chosen years"),
+    "hist_models_sized": ("01_history", "Models (by the counting rule) the articles give a size for, dated within the "
+                                        "chosen years"),
+    "hist_entries_sized": ("01_history", "Entries of any unit (models, families, architectures) the articles size"),
+    "hist_not_models_n": ("01_history", "Of those, families and architectures, drawn but not counted as models"),
+    "hist_not_models": ("01_history", "Their names and units"),
+    "hist_ultra_n": ("01_history", "Sized models an article calls ultra-large (超大规模)"),
+    "hist_ultra_names": ("01_history", "Their names"),
+    "hist_ultra_low_bn": ("01_history", "Smallest printed size among them, billions of parameters"),
+    "hist_ultra_high_bn": ("01_history", "Largest printed size among them, billions of parameters"),
+    "hist_large_names": ("01_history", "Sized models an article calls large-scale (大规模)"),
+    "hist_large_year": ("01_history", "Release year of the model(s) an article calls large-scale"),
+    "hist_ultra_abroad_year": ("01_history", "Year article 000 gives for the start of ultra-large models abroad"),
+    "hist_flagged": ("01_history", "Entries a curated finding says may be one model (possible double count)"),
     "hist_frontier_n": ("01_history", "Record-setting dense models used in the growth fit"),
     "hist_doubling_months": ("01_history", "Fitted doubling time of the largest dense models, months"),
     "hist_doubling_interval": ("01_history", "Its 95% interval in months, as a phrase ('3.5 to 5.7', or open above)"),
@@ -63,7 +75,12 @@ KEYS: dict[str, tuple[str, str]] = {
     "vert_vendor_claims": ("03_vertical_models", "Vendor claims charted"),
     # 04_compute
     "comp_nvidia_share": ("04_compute", "Nvidia's share of AI training chips, percent (more than)"),
-    "comp_altman_months": ("04_compute", "Doubling time of AI compute in the 'new Moore's law', months"),
+    "comp_altman_months": ("04_compute", "Doubling time of AI compute in article 004's restatement of Altman's 'new "
+                                         "Moore's law', months"),
+    "comp_altman_said_date": ("04_compute", "Date of Altman's post (US time)"),
+    "comp_altman_said_months": ("04_compute", "Doubling time of 'intelligence' in Altman's post, months"),
+    "comp_openai_months": ("04_compute", "Doubling time of compute in the largest training runs measured by OpenAI, months"),
+    "comp_openai_year": ("04_compute", "Year of OpenAI's 'AI and Compute' post"),
     "comp_moore_months": ("04_compute", "Doubling time in Moore's law, months"),
     "comp_epoch_months": ("04_compute", "Measured doubling time of training compute, months"),
     "comp_epoch_low": ("04_compute", "Lower end of its 95% interval, months"),

@@ -6,7 +6,7 @@ import pandas as pd
 from .. import analysis
 from ..charts.render import chart_data
 from ..load import chosen_fact, load
-from ..notebook import Chapter, count_text, key_figures, table
+from ..notebook import Chapter, count_text, human_date, key_figures, table
 from ..params import Params
 
 NOTEBOOK = "04_compute"
@@ -35,6 +35,11 @@ def summary(p: Params) -> Chapter:
     _, fit = analysis.compute_trend(epoch, p.years)
     facts = load("facts", p.data_dir)
     claimed = float(chosen_fact(facts, "new-moores-law", "doubling_months")["value"])
+    # What was actually said (k201): Altman's post was about 'intelligence'; OpenAI measured compute in 2018.
+    said = chosen_fact(facts, "new-moores-law", "intelligence_doubling_months")
+    said_date = chosen_fact(facts, "new-moores-law", "proposed_date")["date"]
+    openai = chosen_fact(facts, "openai-compute-trend-2018", "compute_doubling_months")
+    openai_year = int(chosen_fact(facts, "openai-compute-trend-2018", "published_date")["date"][:4])
     moore = float(chosen_fact(facts, "moores-law", "doubling_months")["value"])
     nvidia = float(chosen_fact(facts, "nvidia", "ai_training_chip_share")["value"])
     hardware = chart_data("compute-chinese-hardware", p)
@@ -60,8 +65,11 @@ def summary(p: Params) -> Chapter:
         "rates": table(pd.DataFrame([
             {"rate": "Measured: training compute of notable models", "doubling_months": round(fit.months, 2),
              "growth_per_year": per_year(fit.months), "basis": "Epoch AI, least squares on log2"},
-            {"rate": "'New Moore's law' (article 004)", "doubling_months": claimed, "growth_per_year": per_year(claimed),
-             "basis": "claim"},
+            {"rate": "Article 004's restatement of Altman ('new Moore's law' for AI compute)", "doubling_months": claimed,
+             "growth_per_year": per_year(claimed), "basis": "claim 004-061; Altman spoke of 'intelligence' (x202, k201)"},
+            {"rate": f"Measured by OpenAI: compute of the largest training runs ({openai_year} post)",
+             "doubling_months": float(openai["value"]), "growth_per_year": per_year(float(openai["value"])),
+             "basis": "external fact x203"},
             {"rate": "Moore's law", "doubling_months": moore, "growth_per_year": per_year(moore), "basis": "external fact x019"},
         ]), "compute-rates"),
         "hardware": table(hardware, "compute-hardware"),
@@ -69,6 +77,8 @@ def summary(p: Params) -> Chapter:
     }
     chapter.glue = dict(
         comp_nvidia_share=nvidia, comp_altman_months=claimed, comp_moore_months=moore,
+        comp_altman_said_date=human_date(said_date), comp_altman_said_months=float(said["value"]),
+        comp_openai_months=float(openai["value"]), comp_openai_year=openai_year,
         comp_epoch_months=fit.months, comp_epoch_low=fit.months_low, comp_epoch_high=fit.months_high,
         comp_epoch_models=fit.n, comp_growth_measured=2 ** (12 / fit.months), comp_growth_claim=2 ** (12 / claimed),
         comp_growth_moore=2 ** (12 / moore),
@@ -83,7 +93,10 @@ def summary(p: Params) -> Chapter:
         ("GPT-3 training compute cost, Epoch AI estimate", float(gpt3_epoch["training_cost_usd_2023"]), "2023 US dollars",
          "Epoch AI"),
         ("ByteDance GPUs expected (estimate)", float(compute.loc["bytedance-2023", "gpu_count"]), "GPUs", "article 004"),
-        ("Claimed doubling of AI compute", claimed, "months", "article 004"),
+        ("Doubling of AI compute, as article 004 restates Altman", claimed, "months", "article 004 (see k201)"),
+        ("Doubling of 'intelligence' in Altman's post", float(said["value"]), "months", "external fact x202"),
+        (f"Measured doubling of the largest training runs, OpenAI {openai_year}", float(openai["value"]), "months",
+         "external fact x203"),
         ("Moore's law doubling", moore, "months", "external fact x019"),
         ("Measured doubling of training compute", round(fit.months, 1), "months", f"Epoch AI, {fit.n} models"),
         ("95% interval", f"{fit.months_low:.1f}-{fit.months_high:.1f}", "months", "t distribution"),

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from .. import analysis
+from ..charts.history import entries
 from ..charts.render import chart_data
-from ..load import load
+from ..load import chosen_fact, load
 from ..notebook import Chapter, count_text, key_figures, table
 from ..params import Params, require
 from ..phrases import count, interval, verb
@@ -11,12 +12,20 @@ from ..phrases import count, interval, verb
 NOTEBOOK = "01_history"
 
 
+def _names(frame) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    names = list(frame["name_en"])
+    return " and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def _with_counts(frame, *columns):
     return frame.assign(**{c: frame[c].map(count_text) for c in columns})
 
 
 def summary(p: Params) -> Chapter:
-    scale = chart_data("history-scale", p)
+    drawn = entries(chart_data("history-scale", p))
+    scale = drawn[drawn["counted"]]  # the counting rule: only rows whose unit is model are models
+    not_models = drawn[~drawn["counted"]]
     frontier = scale[scale["dense_record"]]
     require(len(frontier), 3, "record-setting dense models the articles size", p)
     fit = analysis.fit_doubling(frontier["year_decimal"], frontier["parameters"])
@@ -30,12 +39,18 @@ def summary(p: Params) -> Chapter:
     dates_differ = int(((crosscheck["attribute"] == "release_date") & (crosscheck["verdict"] == "differs")).sum())
     last_year = int(after["year"].max())
     largest_sparse = sparse.iloc[-1]
+    facts = load("facts", p.data_dir)
+    models = load("models", p.data_dir).set_index("entity_id")
+    ultra = drawn[drawn["scale_class"] == "stage-ultra-large"]
+    ultra_printed = models.loc[ultra["entity_id"], "parameters"].astype(float)  # the articles' figures, not Epoch's
+    large = drawn[drawn["scale_class"] == "stage-large-pretrained"]
+    flagged = drawn[drawn["count_issues"].notna()]
 
     chapter = Chapter(NOTEBOOK)
     chapter.tables = {
-        "sizes": table(_with_counts(scale, "parameters")[
-            ["name_en", "release_date", "parameters_as_printed", "parameters", "parameters_basis", "architecture", "group",
-             "dense_record"]], "history-sizes"),
+        "sizes": table(_with_counts(drawn, "parameters").fillna({"scale_class": "", "count_issues": ""})[
+            ["name_en", "unit", "release_date", "parameters_as_printed", "parameters", "parameters_basis", "architecture",
+             "group", "scale_class", "count_issues", "dense_record"]], "history-sizes"),
         "frontier": table(_with_counts(frontier, "parameters")[
             ["name_en", "release_date", "parameters", "parameters_as_printed"]], "history-frontier"),
         "crosscheck": table(_with_counts(crosscheck, "article_value", "epoch_value")[
@@ -44,7 +59,13 @@ def summary(p: Params) -> Chapter:
         "after": table(_with_counts(after, "parameters"), "history-after"),
     }
     chapter.glue = dict(
-        hist_models_sized=len(scale), hist_frontier_n=fit.n, hist_doubling_months=fit.months,
+        hist_models_sized=len(scale), hist_entries_sized=len(drawn), hist_not_models_n=len(not_models),
+        hist_not_models=_names(not_models.assign(name_en=not_models["name_en"] + " (" + not_models["unit"] + ")")),
+        hist_ultra_n=len(ultra), hist_ultra_names=_names(ultra),
+        hist_ultra_low_bn=ultra_printed.min() / 1e9, hist_ultra_high_bn=ultra_printed.max() / 1e9,
+        hist_large_names=_names(large), hist_large_year=int(large["release_date"].str[:4].max()),
+        hist_ultra_abroad_year=int(chosen_fact(facts, "global-model-race", "ultra_large_start_date")["date"][:4]),
+        hist_flagged=_names(flagged), hist_frontier_n=fit.n, hist_doubling_months=fit.months,
         hist_doubling_interval=interval(fit.months_low, fit.months_high, p.lang), hist_growth_per_year=fit.growth_per_year,
         hist_first_record=frontier["name_en"].iloc[0], hist_last_record=frontier["name_en"].iloc[-1],
         hist_largest_sparse=largest_sparse["parameters"], hist_largest_sparse_name=largest_sparse["name_en"],
@@ -61,7 +82,9 @@ def summary(p: Params) -> Chapter:
         hist_largest_world_last=last.loc["Outside China", "parameters"],
         hist_largest_world_last_name=last.loc["Outside China", "model"])
     chapter.key_figures = key_figures([
-        ("Models the articles size, in the window", len(scale), "models", "articles 000-004"),
+        ("Models the articles size, in the window", len(scale), "models", "articles 000-004, counting rule (Methods)"),
+        ("Families and architectures they size (not counted)", len(not_models), "entries", "models.csv unit"),
+        ("Models an article calls ultra-large (超大规模)", len(ultra), "models", "articles 000, 003"),
         ("Record-setting dense models in the fit", fit.n, "models", "articles, sizes exact from Epoch AI where consistent"),
         ("Doubling time of the largest dense models", round(fit.months, 1), "months", "least squares on log2"),
         ("95% interval", interval(fit.months_low, fit.months_high), "months", "t distribution"),

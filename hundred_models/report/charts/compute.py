@@ -108,8 +108,9 @@ def draw_doubling(data: pd.DataFrame, p: Params, layout: style.Layout):
     ax.plot(xs, fit.predict(xs), color=style.COLOURS["text"], lw=2,
             label=tr(lang, f"Fitted: doubling every {fit.months:.1f} months", f"拟合：每{fit.months:.1f}个月翻一番"))
     altman, moore = _altman_months(p), _moore_months(p)
-    for months, colour, en, zh in ((altman, style.COLOURS["orange"], f"'New Moore's law': every {altman:.0f} months",
-                                    f"“新版摩尔定律”：每{altman:.0f}个月"),
+    for months, colour, en, zh in ((altman, style.COLOURS["orange"],
+                                    f"Article's restatement of Altman ('new Moore's law'): every {altman:.0f} months",
+                                    f"文章对奥尔特曼的转述（“新版摩尔定律”）：每{altman:.0f}个月"),
                                    (moore, style.COLOURS["green"], f"Moore's law: every {moore:.0f} months",
                                     f"摩尔定律：每{moore:.0f}个月")):
         ax.plot(xs, start * 2 ** ((xs - fit.first_year) * 12 / months), ls="--", lw=1.6, color=colour, label=tr(lang, en, zh))
@@ -169,14 +170,16 @@ CHARTS.append(Chart(
     name="compute-doubling", notebook="04_compute",
     title={"en": "How fast training compute grows: claims and measurement", "zh": "训练算力增长有多快：说法与测量"},
     caption="Training compute of notable models from Epoch AI on a log scale, with the fitted exponential trend, "
-            "against two reference rates, the 'new Moore's law' the articles cite and Moore's law (the subtitle and "
-            "legend give their doubling times), both started from the fitted line's first point.",
+            "against two reference rates, both started from the fitted line's first point (the subtitle and legend "
+            "give their doubling times): Moore's law, and the rate the Lingyi Zhiku article gives as Sam Altman's "
+            "'new Moore's law' for AI compute. That rate is the article's restatement: Altman's post was about "
+            "'intelligence' doubling, with no measure, and OpenAI's own earlier measurement of compute was far faster.",
     alt="Scatter chart of training compute on a log scale from 2017 to 2025, rising by several orders of magnitude. "
-        "A solid fitted line climbs far more steeply than two dashed reference lines, one for the claimed 'new "
-        "Moore's law' and one for Moore's law.",
+        "A solid fitted line climbs far more steeply than two dashed reference lines, one for the article's "
+        "restatement of Altman's 'new Moore's law' and one for Moore's law.",
     data=doubling_data, draw=draw_doubling, uses_epoch=True, article_sources=False,
-    extra_sources={"en": "18 months: Lingyi Zhiku (004); 24 months: Moore (1975)",
-                   "zh": "18个月：零壹智库 (004)；24个月：Moore (1975)"}))
+    extra_sources={"en": "18 months: Lingyi Zhiku (004), restating Sam Altman; 24 months: Moore (1975)",
+                   "zh": "18个月：零壹智库 (004)，转述萨姆·奥尔特曼；24个月：Moore (1975)"}))
 
 CHARTS.append(Chart(
     name="compute-chinese-hardware", notebook="04_compute",

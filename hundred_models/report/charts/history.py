@@ -6,6 +6,8 @@ import pandas as pd
 
 from .. import analysis, style
 from .chart import Chart
+from ...data.compare import interval
+from ...data.schema import COUNTED_UNIT
 from ..load import load
 from ..params import Params
 from .common import names, place_labels, shorten, tr
@@ -13,25 +15,76 @@ from .common import names, place_labels, shorten, tr
 #: This module's charts, in the order the chapter shows them; the registry lists every module.
 CHARTS: list[Chart] = []
 
-STAGES = [("stage-pretrained", 1e8, 1e11), ("stage-large-pretrained", 1e11, 1e14), ("stage-ultra-large", 1e14, 1e15)]
+#: The articles (000 line 24, 003 line 3) name three stages of model scale and give one range of parameter counts for
+#: all three together, from the 亿级 class to the 百万亿级 class; they draw no line between the stages. The chart draws
+#: the two ends of that range (claims on ``model-scale-stages``) and marks the models an article calls large-scale or
+#: ultra-large (``scale_class`` claims); it draws no stage bands.
+STAGE_SUBJECT = "model-scale-stages"
+RANGE_ENDS = {"scale_range_low": ("Low end of the articles' range: hundred-million class", "文章所给范围的下端：亿级"),
+              "scale_range_high": ("High end: hundred-trillion class", "上端：百万亿级")}
+SCALE_CLASSES = {"stage-ultra-large": ("Called ultra-large (超大规模) by an article", "文章称为“超大规模”"),
+                 "stage-large-pretrained": ("Called large-scale (大规模) by an article", "文章称为“大规模”")}
+#: Marks a point that a curated finding says may be the same model as another (known_issues.csv, k103).
+FLAG = "†"
+
+
+def _range_ends(p: Params) -> pd.DataFrame:
+    """The two ends of the articles' range, each as the band of values its printed class allows, with its claims."""
+    facts = load("facts", p.data_dir)
+    ends = facts[(facts["subject"] == STAGE_SUBJECT) & facts["attribute"].isin(RANGE_ENDS) & facts["chosen"]]
+    rows = []
+    for r in ends.sort_values("attribute", kind="mergesort").to_dict("records"):
+        high = None if pd.isna(r["value_high"]) else float(r["value_high"])
+        band = interval(float(r["value"]), high, r["qualifier"], r["anchor"])
+        en, zh = RANGE_ENDS[r["attribute"]]
+        rows.append({"row_kind": r["attribute"], "entity_id": STAGE_SUBJECT, "name_en": en, "name_zh": zh,
+                     "counted": False, "dense_record": False,
+                     "parameters": band.low, "parameters_high": band.high, "parameters_as_printed": r["anchor"],
+                     "stage_claim_ids": r["claim_ids"], "source_ids": r["source_ids"]})
+    return pd.DataFrame(rows)
+
+
+def _scale_classes(p: Params) -> pd.DataFrame:
+    """entity id -> the stage an article calls it (large-scale, ultra-large), with the claims that say so."""
+    facts = load("facts", p.data_dir)
+    called = facts[(facts["attribute"] == "scale_class") & facts["object"].isin(SCALE_CLASSES)]
+    return called.groupby("subject").agg(scale_class=("object", "first"),
+                                         scale_class_claims=("claim_ids", lambda c: "|".join(sorted(c))))
 
 
 def scale_data(p: Params) -> pd.DataFrame:
+    """Every entry the articles size (row_kind entry) and the two ends of their range of scale (row_kind scale_range_*).
+
+    Only entries whose unit is model count as models (Methods: the counting rule) and enter the growth fit;
+    families and architectures the articles size are drawn but not counted.
+    """
     m = load("models", p.data_dir)
     m = m[m["parameters_precise"].notna() & m["release_date_precise"].notna()].copy()
     m = m[m["release_date_precise"].str[:4].astype(int).between(p.start_year, p.end_year)]
-    frontier = set(analysis.dense_frontier(m)["entity_id"])
+    counted = m["unit"] == COUNTED_UNIT
+    frontier = set(analysis.dense_frontier(m[counted])["entity_id"])
     label = names(p)
+    called = _scale_classes(p)
     out = pd.DataFrame({
+        "row_kind": "entry",
         "entity_id": m["entity_id"], "name_en": m["entity_id"].map(lambda e: label[e][0]),
         "name_zh": m["entity_id"].map(lambda e: label[e][1]),
         "release_date": m["release_date_precise"], "year_decimal": m["release_date_precise"].map(analysis.year_fraction),
         "parameters": m["parameters_precise"].astype(float), "parameters_as_printed": m["parameters_anchor"],
-        "parameters_basis": m["parameters_basis"], "architecture": m["architecture"],
+        "parameters_basis": m["parameters_basis"], "architecture": m["architecture"], "unit": m["unit"],
+        "counted": counted, "count_issues": m["count_issues"],
+        "scale_class": m["entity_id"].map(called["scale_class"]),
+        "stage_claim_ids": m["entity_id"].map(called["scale_class_claims"]),
         "group": np.where(m["country_group"].isin(["China", "Multinational"]), "China", "Outside China"),
         "dense_record": m["entity_id"].isin(frontier), "source_ids": m["parameters_sources"],
     })
-    return out.sort_values(["year_decimal", "entity_id"], kind="mergesort").reset_index(drop=True)
+    out = out.sort_values(["year_decimal", "entity_id"], kind="mergesort")
+    return pd.concat([out, _range_ends(p)], ignore_index=True)
+
+
+def entries(data: pd.DataFrame) -> pd.DataFrame:
+    """The rows of the scale chart's data that are sized entries (not the range ends)."""
+    return data[data["row_kind"] == "entry"].reset_index(drop=True)
 
 
 def coincident_labels(rows: pd.DataFrame, column: str, years: float = 0.06) -> list[tuple[float, float, str]]:
@@ -47,35 +100,56 @@ def coincident_labels(rows: pd.DataFrame, column: str, years: float = 0.06) -> l
 
 
 def fit_of(data: pd.DataFrame) -> analysis.DoublingFit | None:
-    rec = data[data["dense_record"]]
+    rec = data[(data["row_kind"] == "entry") & data["dense_record"]]
     return analysis.fit_doubling(rec["year_decimal"], rec["parameters"]) if len(rec) >= 3 else None
 
 
 def draw_scale(data: pd.DataFrame, p: Params, layout: style.Layout):
     lang = p.lang
     fig, ax = style.new_figure(layout)
-    entity_names = names(p)
-    for i, (stage, low, high) in enumerate(STAGES):
-        ax.axhspan(low, high, color=style.COLOURS["band" if i % 2 == 0 else "band_alt"], zorder=0, lw=0)
-        ax.text(0.005, high * 0.62, entity_names[stage][1 if lang == "zh" else 0], transform=ax.get_yaxis_transform(),
-                fontsize=layout.base_size * 0.85, color=style.COLOURS["muted"], va="top", ha="left", zorder=1)
+    ends = data[data["row_kind"] != "entry"]
+    data = entries(data)
+    for r in ends.to_dict("records"):
+        ax.axhspan(r["parameters"], r["parameters_high"], color=style.COLOURS["band_alt"], zorder=0, lw=0)
+        low_end = r["row_kind"] == "scale_range_low"  # the low end's label goes right, clear of the early points
+        ax.text(0.995 if low_end else 0.005, r["parameters_high"] * 0.8, r["name_zh" if lang == "zh" else "name_en"],
+                transform=ax.get_yaxis_transform(), fontsize=layout.base_size * 0.8, color=style.COLOURS["muted"],
+                va="top", ha="right" if low_end else "left", zorder=1)
+    ax.text(0.005, 0.72, tr(lang, "The articles name three stages (pre-trained, large-scale,\nultra-large) but give "
+                                  "no bounds between them", "文章列出三个阶段（预训练、大规模、超大规模），\n但未给出阶段之间的界限"),
+            transform=ax.transAxes, fontsize=layout.base_size * 0.8, color=style.COLOURS["muted"], va="top", ha="left")
+    size = layout.base_size * 5
+    for stage, style_kw in (("stage-ultra-large", {"ls": "-"}), ("stage-large-pretrained", {"ls": (0, (2, 1.5))})):
+        rows = data[data["scale_class"] == stage]
+        ax.scatter(rows["year_decimal"], rows["parameters"], s=size * 3.2, facecolor="none",
+                   edgecolor=style.COLOURS["text"], linewidth=1.1, linestyle=style_kw["ls"], zorder=2.4,
+                   label=tr(lang, *SCALE_CLASSES[stage]))
     texts = []
+    column = "name_zh" if lang == "zh" else "name_en"
+    data = data.assign(label=[f"{n}{FLAG}" if isinstance(k, str) and k else n
+                              for n, k in zip(data[column], data["count_issues"])])
     for group in ("Outside China", "China"):
         colour = style.COLOURS[group]
         rows = data[data["group"] == group]
-        dense = rows[rows["architecture"] != "moe"]
-        sparse = rows[rows["architecture"] == "moe"]
-        ax.scatter(dense["year_decimal"], dense["parameters"], s=layout.base_size * 5, color=colour, zorder=3,
+        model = rows["counted"]
+        dense = rows[model & (rows["architecture"] != "moe")]
+        sparse = rows[model & (rows["architecture"] == "moe")]
+        other = rows[~model]
+        ax.scatter(dense["year_decimal"], dense["parameters"], s=size, color=colour, zorder=3,
                    label=tr(lang, "China" if group == "China" else "Outside China", "中国" if group == "China" else "中国以外"))
         ax.scatter(sparse["year_decimal"], sparse["parameters"], s=layout.base_size * 7, marker="^", facecolor="white",
                    edgecolor=colour, linewidth=1.4, zorder=3)
-        for x, y, label in coincident_labels(rows, "name_zh" if lang == "zh" else "name_en"):
-            texts.append(ax.text(x, y, label, fontsize=layout.base_size * 0.78, color=style.COLOURS["text"], zorder=4))
+        ax.scatter(other["year_decimal"], other["parameters"], s=size * 0.9, marker="s", facecolor="white",
+                   edgecolor=colour, linewidth=1.4, zorder=3)
+        for x, y, label in coincident_labels(rows, "label"):
+            # under the markers: a label's white box never hides the point it names
+            texts.append(ax.text(x + 0.04, y * 1.15, label, fontsize=layout.base_size * 0.78, color=style.COLOURS["text"],
+                                 zorder=2.5))
     ax.scatter([], [], s=layout.base_size * 7, marker="^", facecolor="white", edgecolor=style.COLOURS["muted"],
                linewidth=1.4, label=tr(lang, "Sparse mixture-of-experts total", "稀疏混合专家模型总参数"))
+    ax.scatter([], [], s=size * 0.9, marker="s", facecolor="white", edgecolor=style.COLOURS["muted"], linewidth=1.4,
+               label=tr(lang, "Family or architecture (not counted as a model)", "模型系列或架构（不计为模型）"))
     fit = fit_of(data)
-    subtitle = tr(lang, "Parameters of the models the articles name, by release date; sizes as printed, made exact with "
-                        "Epoch AI where consistent", "文章提及模型的参数量与发布时间；在与Epoch AI一致时取其精确值")
     avoid_x, avoid_y = list(data["year_decimal"]), list(data["parameters"])
     if fit is not None:
         xs = np.linspace(fit.first_year, fit.last_year, 50)
@@ -84,6 +158,12 @@ def draw_scale(data: pd.DataFrame, p: Params, layout: style.Layout):
         ax.plot(xs, fit.predict(xs), ls="--", lw=1.3, color=style.COLOURS["text"], zorder=2,
                 label=tr(lang, f"Largest dense models: doubling every {fit.months:.1f} months",
                          f"最大稠密模型：每{fit.months:.1f}个月翻一番"))
+    if data["count_issues"].notna().any():
+        flagged = data[data["count_issues"].notna()]
+        pair = "、".join(flagged["name_zh"]) if lang == "zh" else " and ".join(flagged["name_en"])
+        ax.plot([], [], " ", label=tr(lang, f"{FLAG} {pair} may be one model", f"{FLAG} {pair}可能是同一模型"))
+    subtitle = tr(lang, "Sizes the articles print, by release date; shaded: the two ends of the one range of scale they give",
+                  "文章给出的参数量与发布时间；阴影为文章所给参数规模范围的两端")
     ax.set_yscale("log")
     ax.set_ylim(1e7, 1e15)
     style.log_axis(ax.yaxis, lang)
@@ -91,9 +171,29 @@ def draw_scale(data: pd.DataFrame, p: Params, layout: style.Layout):
     ax.set_xticks(range(p.start_year, int(ax.get_xlim()[1]) + 1))
     ax.set_xticklabels([tr(lang, str(y), f"{y}年") for y in range(p.start_year, int(ax.get_xlim()[1]) + 1)])
     ax.set_ylabel(tr(lang, "Parameters (log scale)", "参数量（对数刻度）"))
-    ax.legend(loc="lower right")
-    place_labels(ax, texts, avoid_x, avoid_y)
+    handles, labels = ax.get_legend_handles_labels()
+    order = sorted(range(len(labels)), key=lambda i: i < 2)  # the two stage rings after the markers they surround
+    ax.legend([handles[i] for i in order], [labels[i] for i in order], loc="upper center", bbox_to_anchor=(0.5, -0.1),
+              ncol=3, fontsize=layout.base_size * 0.8)
+    ringed = data[data["scale_class"].notna()]
+    ring_x, ring_y = _ring_outline(ax, ringed["year_decimal"], ringed["parameters"], size * 3.2)
+    place_labels(ax, texts, avoid_x + ring_x, avoid_y + ring_y)
     return fig, subtitle
+
+
+def _ring_outline(ax, xs, ys, area: float, n: int = 12) -> tuple[list[float], list[float]]:
+    """Points around each ring (marker area in points squared), in data coordinates, for labels to keep clear of."""
+    radius = np.sqrt(area) / 2 * ax.figure.dpi / 72
+    angles = np.linspace(0, 2 * np.pi, n, endpoint=False)
+    out_x: list[float] = []
+    out_y: list[float] = []
+    for x, y in zip(xs, ys):
+        cx, cy = ax.transData.transform((x, y))
+        ring = np.column_stack([cx + radius * np.cos(angles), cy + radius * np.sin(angles)])
+        px, py = ax.transData.inverted().transform(ring).T
+        out_x += list(px)
+        out_y += list(py)
+    return out_x, out_y
 
 
 def crosscheck_data(p: Params) -> pd.DataFrame:
@@ -193,13 +293,20 @@ def draw_after(data: pd.DataFrame, p: Params, layout: style.Layout):
 CHARTS.append(Chart(
     name="history-scale", notebook="01_history",
     title={"en": "From a hundred million to a hundred trillion parameters", "zh": "从亿级到百万亿级参数"},
-    caption="Parameter counts of the models the articles name, by release date, on a log scale. Shaded bands mark the "
-            "three stages the articles describe; hollow triangles are sparse mixture-of-experts totals, which are not "
-            "comparable with dense counts; the dashed line is the growth fitted to the record-setting dense models.",
+    caption="Parameter counts the articles print for what they name, by release date, on a log scale. The articles "
+            "name three stages of scale but give a single range for all three, from the hundred-million class to the "
+            "hundred-trillion class, and no bounds between the stages: the shaded bands are the two ends of that "
+            "range, and rings mark the models an article calls large-scale or ultra-large. Hollow squares are a "
+            "family and an architecture, drawn but not counted as models; hollow triangles are sparse "
+            "mixture-of-experts totals, which are not comparable with dense counts; a dagger marks two entries that "
+            "may be one model; the dashed line is the growth fitted to the record-setting dense models.",
     alt="Scatter chart of parameter counts on a logarithmic scale against release date, from the Transformer in 2017 "
-        "to models of hundreds of billions of parameters in 2021 and 2022. Three sparse models, drawn as hollow "
-        "triangles, stand far above the rest, the largest in the hundred-trillion class. Chinese models are in "
-        "vermillion, others in blue, and a dashed fitted line runs through the largest dense models.",
+        "to models of hundreds of billions of parameters in 2021 and 2022. Two grey bands mark the hundred-million "
+        "class at the bottom and the hundred-trillion class at the top, the two ends of the range the articles give; "
+        "there are no bands in between. Rings surround BERT, called large-scale, and GPT-3, the two PanGu models and "
+        "Inspur's Yuan, called ultra-large. Three sparse models, drawn as hollow triangles, stand far above the rest, the largest "
+        "in the hundred-trillion class. Chinese models are in vermillion, others in blue, and a dashed fitted line "
+        "runs through the largest dense models.",
     data=scale_data, draw=draw_scale, uses_epoch=True))
 
 CHARTS.append(Chart(
