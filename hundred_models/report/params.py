@@ -68,7 +68,7 @@ def require(found: int, needed: int, what: str, p: Params, span: str = "") -> No
     """Stop a chapter whose window cannot support a statistic, naming the parameters (not a 'nan' in the prose)."""
     if found < needed:
         raise ParameterError(f"start_year/end_year: {p.start_year}-{p.end_year} holds {found} {what}; at least {needed} "
-                             f"are needed" + (f" ({span})" if span else ""))
+                             f"{'is' if needed == 1 else 'are'} needed" + (f" ({span})" if span else ""))
 
 
 def validate(values: dict | None = None, **kwargs) -> Params:

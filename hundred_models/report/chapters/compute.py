@@ -7,7 +7,8 @@ from .. import analysis
 from ..charts.render import chart_data
 from ..load import chosen_fact, load
 from ..notebook import Chapter, count_text, human_date, key_figures, table
-from ..params import Params
+from ..params import ParameterError, Params, require
+from ..phrases import interval
 
 NOTEBOOK = "04_compute"
 MAKER_SUBJECTS = ["kunlun", "zixiao", "canghai"]
@@ -32,7 +33,12 @@ def summary(p: Params) -> Chapter:
     models = load("models", p.data_dir).set_index("entity_id")
     gpt3_epoch = epoch.set_index("model").loc[models.loc["gpt-3", "epoch_model"]]
     gpt3 = compute.loc["openai-gpt3-training"]
-    _, fit = analysis.compute_trend(epoch, p.years)
+    known = epoch["training_compute_flop"].notna() & epoch["year"].between(p.start_year, p.end_year)
+    require(int(known.sum()), 3, "notable models with a known training compute", p)
+    try:
+        _, fit = analysis.compute_trend(epoch, p.years)
+    except ValueError as exc:  # e.g. no growth within a one-year window
+        raise ParameterError(f"start_year/end_year: {p.start_year}-{p.end_year}: {exc}") from None
     facts = load("facts", p.data_dir)
     claimed = float(chosen_fact(facts, "new-moores-law", "doubling_months")["value"])
     # What was actually said (k201): Altman's post was about 'intelligence'; OpenAI measured compute in 2018.
@@ -79,7 +85,7 @@ def summary(p: Params) -> Chapter:
         comp_nvidia_share=nvidia, comp_altman_months=claimed, comp_moore_months=moore,
         comp_altman_said_date=human_date(said_date), comp_altman_said_months=float(said["value"]),
         comp_openai_months=float(openai["value"]), comp_openai_year=openai_year,
-        comp_epoch_months=fit.months, comp_epoch_low=fit.months_low, comp_epoch_high=fit.months_high,
+        comp_epoch_months=fit.months, comp_epoch_interval=interval(fit.months_low, fit.months_high, p.lang),
         comp_epoch_models=fit.n, comp_growth_measured=2 ** (12 / fit.months), comp_growth_claim=2 ** (12 / claimed),
         comp_growth_moore=2 ** (12 / moore),
         comp_gpt3_cost_article=int(round(gpt3["cost"])),
@@ -99,7 +105,7 @@ def summary(p: Params) -> Chapter:
          "external fact x203"),
         ("Moore's law doubling", moore, "months", "external fact x019"),
         ("Measured doubling of training compute", round(fit.months, 1), "months", f"Epoch AI, {fit.n} models"),
-        ("95% interval", f"{fit.months_low:.1f}-{fit.months_high:.1f}", "months", "t distribution"),
+        ("95% interval", interval(fit.months_low, fit.months_high), "months", "t distribution"),
         ("Chinese model-chip pairs on Chinese-made chips", f"{domestic} of {pairs}", "pairs", "Epoch AI"),
     ])
     return chapter

@@ -44,6 +44,8 @@ def summary(p: Params) -> Chapter:
     ultra = drawn[drawn["scale_class"] == "stage-ultra-large"]
     ultra_printed = models.loc[ultra["entity_id"], "parameters"].astype(float)  # the articles' figures, not Epoch's
     large = drawn[drawn["scale_class"] == "stage-large-pretrained"]
+    require(len(large), 1, "models an article calls large-scale", p)
+    require(len(ultra), 1, "models an article calls ultra-large", p)
     flagged = drawn[drawn["count_issues"].notna()]
 
     chapter = Chapter(NOTEBOOK)
