@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 RAW    := $(wildcard data/raw/*.csv) $(wildcard data/external/epoch-ai/*.csv) $(wildcard hundred_models/data/*.py)
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: book test data venv figures refresh bench clean
+.PHONY: book test data venv figures refresh bench clean locales
 
 $(STAMP): requirements.txt pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "error: $(PYTHON) not found; install Python 3.11 or run make PYTHON=/path/to/python3.11"; exit 1; }
@@ -38,6 +38,9 @@ test: book node_modules/.installed
 
 figures: data
 	$(PY) -m hundred_models figures --lang both --slides --out exports
+
+locales: data
+	$(PY) -m hundred_models locales
 
 refresh: data
 	$(PY) -m hundred_models refresh-notebooks

@@ -3,8 +3,9 @@
 build-data          validate data/raw and data/external, write data/clean atomically
 refresh-notebooks   re-execute the committed theme notebooks and store their outputs
 figures             export every chart (PNG, SVG, PDF; report and slide layouts; data, alt text, citation)
-book                build the site into _build/html (figures, data-aware cache, warnings are errors)
+book                build both editions into _build/html (English) and _build/html/zh (Chinese)
 rerun               run the theme notebooks with other parameters, in parallel, into a run folder
+locales             update the Chinese edition's catalogues (locales/zh_CN) from the English sources
 
 Errors print as one line (naming file, row and column, or the parameter) and exit 1.
 """
@@ -67,6 +68,15 @@ def _rerun(args) -> int:
     return 0
 
 
+def _locales(args) -> int:
+    from .site.translations import catalogue_problems, update_catalogues
+
+    written = update_catalogues()
+    problems = catalogue_problems()
+    print(f"updated {len(written)} catalogues in locales/zh_CN; {len(problems)} messages to translate or review")
+    return 0
+
+
 def _book(args) -> int:
     from .site.book import build_site
 
@@ -109,6 +119,8 @@ def parser() -> argparse.ArgumentParser:
     n.add_argument("--data-dir", dest="data_dir", default=None)
     n.add_argument("-j", "--jobs", type=int, default=None, help="notebooks run at once (default: the number of cores)")
     n.set_defaults(run=_rerun, fig_dir=None)
+    loc = sub.add_parser("locales", help="update the Chinese edition's gettext catalogues from the English sources")
+    loc.set_defaults(run=_locales)
     k = sub.add_parser("book", help="build the site into _build/html")
     k.add_argument("--lenient", action="store_true", help="do not fail on Sphinx warnings")
     k.set_defaults(run=_book)

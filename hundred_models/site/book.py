@@ -119,6 +119,9 @@ def build_site(strict: bool = True) -> int:
         cmd += ["-W", "--keep-going"]
     env = {**os.environ, "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
     result = subprocess.run(cmd, cwd=paths.PROJECT_ROOT, env=env)
-    if result.returncode == 0:
-        prune_html(BUILD_DIR / "html")
-    return result.returncode
+    if result.returncode != 0:
+        return result.returncode
+    prune_html(BUILD_DIR / "html")
+    from .editions import build_chinese
+
+    return build_chinese(strict)

@@ -21,19 +21,19 @@ fails naming the pattern, rather than silently shipping the violation again.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .pages import glue_sources, recorded_keys
 
-#: (pattern, replacement, a page that must contain the pattern when it is written)
+#: (pattern, replacement, a page that must contain the pattern when it is written). Patterns are regular
+#: expressions so that they hold in both editions (the theme's labels are translated: "Search", "搜索").
 FIXES = [
-    ('class="btn search-button-field search-button__button pst-js-only" title="Search" aria-label="Search"',
-     'class="btn search-button-field search-button__button pst-js-only" title="Search"', "any"),
-    ('role="doc-biblioentry"', 'role="listitem"', "book/references"),
-    ('<i class="theme-switch ', '<i aria-hidden="true" class="theme-switch ', "any"),
-    ('data-mode="light" title="Light"', 'data-mode="light"', "any"),
-    ('data-mode="dark"  title="Dark"', 'data-mode="dark"', "any"),
-    ('data-mode="auto"  title="System Settings"', 'data-mode="auto"', "any"),
+    (r'(class="btn search-button-field search-button__button pst-js-only" title="[^"]*") aria-label="[^"]*"', r"\1",
+     "any"),
+    (r'role="doc-biblioentry"', 'role="listitem"', "book/references"),
+    (r'<i class="theme-switch ', '<i aria-hidden="true" class="theme-switch ', "any"),
+    (r'(data-mode="(?:light|dark|auto)")\s+title="[^"]*"', r"\1", "any"),
 ]
 
 
@@ -44,10 +44,10 @@ class ThemeMarkupChanged(RuntimeError):
 def fix_html(text: str) -> tuple[str, set[str]]:
     """The fixed page and the patterns it contained."""
     matched = set()
-    for old, new, _ in FIXES:
-        if old in text:
-            matched.add(old)
-            text = text.replace(old, new)
+    for pattern, replacement, _ in FIXES:
+        text, n = re.subn(pattern, replacement, text)
+        if n:
+            matched.add(pattern)
     return text, matched
 
 
@@ -80,8 +80,34 @@ def _purge(app, env, docname) -> None:
     getattr(env, "hmw_page_keys", {}).pop(docname, None)
 
 
+#: Where the language switch goes: first thing in the article's header buttons (every content page has them).
+SWITCH_ANCHOR = '<div class="article-header-buttons">'
+
+
+def language_switch(pagename: str, language: str) -> str:
+    """A link to the same page in the other edition: English at the root, Chinese under zh/."""
+    depth = pagename.count("/")
+    if language.startswith("zh"):
+        href, label, lang, title = "../" * (depth + 1) + f"{pagename}.html", "English", "en", "Read this page in English"
+    else:
+        href, label, lang, title = "../" * depth + f"zh/{pagename}.html", "中文", "zh-CN", "阅读本页中文版"
+    return (f'<a class="btn hmw-language-switch" href="{href}" hreflang="{lang}" lang="{lang}" title="{title}">'
+            f"{label}</a>")
+
+
+def _add_language_switch(text: str, pagename: str, language: str) -> str:
+    if SWITCH_ANCHOR not in text:
+        return text
+    return text.replace(SWITCH_ANCHOR, SWITCH_ANCHOR + language_switch(pagename, language), 1)
+
+
 def _page_written(app, pagename, templatename, context, doctree) -> None:
     app.builder.__dict__.setdefault("hmw_written", set()).add(pagename)
+
+
+def doctree_page(app, pagename: str) -> bool:
+    """A page of the book (not the search page, the index or a redirect)."""
+    return pagename in app.env.found_docs
 
 
 def _finished(app, exception) -> None:
@@ -96,6 +122,11 @@ def _finished(app, exception) -> None:
         text = path.read_text(encoding="utf-8")
         fixed, found = fix_html(text)
         matched |= found
+        if doctree_page(app, pagename):
+            if SWITCH_ANCHOR not in fixed:
+                raise ThemeMarkupChanged(f"{pagename}: no {SWITCH_ANCHOR!r} to put the language switch in "
+                                         "(update SWITCH_ANCHOR in hundred_models/site/sphinxext.py)")
+            fixed = _add_language_switch(fixed, pagename, app.config.language or "en")
         if fixed != text:
             path.write_text(fixed, encoding="utf-8")
     required = [old for old, _, page in FIXES if (page == "any" and written) or page in written]

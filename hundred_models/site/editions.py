@@ -1,0 +1,162 @@
+"""The Chinese edition: the same book, its chapters executed with ``lang="zh"``, its prose from gettext catalogues.
+
+English is the source. The Chinese edition is built from a mirror of the book's sources under
+``_build/zh-src``: the same pages, with each theme notebook's parameters cell set to ``lang = "zh"``
+(so charts, tables and glued phrases come out in Chinese) and the configuration switched to
+``language: zh_CN`` with the catalogues in ``locales/``. Files in the mirror are rewritten only when
+their content changes, so Sphinx's incremental build and the execution records work there exactly
+as in the English edition. The HTML goes to ``_build/html/zh/``; files identical in both editions
+(theme assets, data downloads) are shared rather than copied.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from ..data import paths
+from ..data.files import atomic_write
+from . import pages
+
+LANGUAGE = "zh_CN"
+ZH_SOURCE = paths.PROJECT_ROOT / "_build" / "zh-src"
+LOCALES_DIR = paths.PROJECT_ROOT / "locales"
+PARAMETER_LINE = 'lang = "en"'
+
+
+class EditionError(RuntimeError):
+    """The Chinese mirror could not be made (a notebook without the expected parameters cell, say)."""
+
+
+def _write_if_changed(target: Path, content: bytes) -> bool:
+    if target.is_file() and target.read_bytes() == content:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(target, content)
+    return True
+
+
+def chinese_notebook(text: str, name: str) -> str:
+    """A theme notebook's JSON with its parameters cell set to Chinese; an error if the cell is not as expected."""
+    import nbformat
+
+    nb = nbformat.reads(text, as_version=4)
+    cells = [c for c in nb.cells if c.cell_type == "code" and "parameters" in c.metadata.get("tags", [])]
+    if len(cells) != 1 or PARAMETER_LINE not in cells[0].source:
+        raise EditionError(f"{name}: expected one cell tagged 'parameters' containing {PARAMETER_LINE!r}")
+    cells[0].source = cells[0].source.replace(PARAMETER_LINE, 'lang = "zh"')
+    return nbformat.writes(nb) + "\n"
+
+
+def chinese_config(text: str) -> str:
+    config = yaml.safe_load(text)
+    sphinx = config.setdefault("sphinx", {}).setdefault("config", {})
+    sphinx["language"] = LANGUAGE
+    sphinx["locale_dirs"] = [str(LOCALES_DIR)]
+    sphinx["gettext_compact"] = False
+    config["title"] = "百模大战（The Hundred-Model War）"
+    return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+
+
+def mirror(root: Path | None = None, target: Path | None = None) -> list[str]:
+    """Bring ``_build/zh-src`` up to date with the book's sources; returns the files that changed."""
+    root = Path(root or paths.PROJECT_ROOT)
+    target = Path(target or ZH_SOURCE)
+    changed = []
+    wanted: set[Path] = set()
+
+    def put(rel: str, content: bytes) -> None:
+        wanted.add(target / rel)
+        if _write_if_changed(target / rel, content):
+            changed.append(rel)
+
+    put("_config.yml", chinese_config((root / "_config.yml").read_text(encoding="utf-8")).encode("utf-8"))
+    put("_toc.yml", (root / "_toc.yml").read_bytes())
+    for path in sorted((root / "book").rglob("*")):
+        rel = path.relative_to(root)
+        if path.is_file() and "figures" not in rel.parts and ".ipynb_checkpoints" not in rel.parts:
+            put(str(rel), path.read_bytes())
+    for name in pages.THEME_NOTEBOOKS:
+        rel = f"notebooks/{name}.ipynb"
+        put(rel, chinese_notebook((root / rel).read_text(encoding="utf-8"), rel).encode("utf-8"))
+    links = {target / "book" / "figures": paths.FIGURES_DIR, target / "data" / "clean": paths.CLEAN_DIR}
+    for link, source in links.items():  # generated files the pages show or offer, shared rather than copied
+        if not link.is_symlink():
+            shutil.rmtree(link, ignore_errors=True)
+            link.parent.mkdir(parents=True, exist_ok=True)
+            link.symlink_to(source, target_is_directory=True)
+    for path in list(target.rglob("*")):  # sources removed from the book leave the mirror too
+        if path.is_file() and not path.is_symlink() and "_build" not in path.relative_to(target).parts \
+                and not any(link in path.parents for link in links) and path not in wanted:
+            path.unlink()
+            changed.append(str(path.relative_to(target)))
+    return changed
+
+
+#: Folders of a built edition that hold files rather than pages: theme assets, images, downloads.
+ASSET_FOLDERS = ("_static", "_images", "_downloads")
+
+
+def share_identical_files(en_html: Path, zh_html: Path) -> int:
+    """Point the Chinese pages at the English edition's copy of every asset with the same bytes; returns bytes saved.
+
+    Theme files, the English-language figures and the data downloads are the same in both editions; keeping one
+    copy halves the site. Files only the Chinese edition has (its search index, its translations) stay.
+    """
+    from ..data.files import sha256_file
+
+    english = {}
+    for folder in ASSET_FOLDERS:
+        for path in sorted((en_html / folder).rglob("*")):
+            if path.is_file():
+                english.setdefault((path.stat().st_size, sha256_file(path)), path.relative_to(en_html).as_posix())
+    shared = {}
+    for folder in ASSET_FOLDERS:
+        for path in sorted((zh_html / folder).rglob("*")):
+            if path.is_file():
+                twin = english.get((path.stat().st_size, sha256_file(path)))
+                if twin is not None:
+                    shared[path.relative_to(zh_html).as_posix()] = twin
+    if not shared:
+        return 0
+    for page in zh_html.rglob("*.html"):
+        up = "../" * (len(page.relative_to(zh_html).parts) - 1)
+        text = page.read_text(encoding="utf-8")
+        new = text
+        for rel, twin in shared.items():
+            new = new.replace(f'"{up}{rel}', f'"{up}../{twin}')
+        if new != text:
+            page.write_text(new, encoding="utf-8")
+    saved = 0
+    for rel in shared:
+        path = zh_html / rel
+        saved += path.stat().st_size
+        path.unlink()
+    return saved
+
+
+def build_chinese(strict: bool = True) -> int:
+    """Mirror, execute what changed with lang="zh", build with Jupyter Book, publish into _build/html/zh."""
+    from .book import BUILD_DIR, execute_stale_pages, prune_html
+
+    mirror()
+    execute_stale_pages(pages.executed_pages(ZH_SOURCE), ZH_SOURCE)
+    jb = Path(sys.executable).with_name("jupyter-book")
+    cmd = [str(jb), "build", str(ZH_SOURCE), "--path-output", str(ZH_SOURCE)]
+    if strict:
+        cmd += ["-W", "--keep-going"]
+    env = {**os.environ, "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
+    result = subprocess.run(cmd, cwd=ZH_SOURCE, env=env)
+    if result.returncode != 0:
+        return result.returncode
+    built = ZH_SOURCE / "_build" / "html"
+    prune_html(built)
+    published = BUILD_DIR / "html" / "zh"
+    shutil.rmtree(published, ignore_errors=True)
+    shutil.copytree(built, published)
+    share_identical_files(BUILD_DIR / "html", published)
+    return 0
