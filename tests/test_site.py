@@ -193,15 +193,18 @@ def test_page_has_no_serious_accessibility_violations(browser, server, page_path
     assert violations == []
 
 
-@pytest.mark.parametrize("query", ["ERNIE", "文心"])
-def test_search_finds(browser, server, query):
-    page, errors, _ = _open(browser, f"{server}/search.html?q={query}")
+@pytest.mark.parametrize("edition, query", [("", "ERNIE"), ("", "文心"), ("zh/", "文心"), ("zh/", "算力")])
+def test_search_finds_the_players_chapter(browser, server, edition, query):
+    """Search works in both editions; the Chinese one indexes Chinese words (jieba), so 文心 finds the players chapter."""
+    page, errors, _ = _open(browser, f"{server}/{edition}search.html?q={query}")
     try:
         page.wait_for_selector("ul.search li", timeout=15000)
-        hits = page.locator("ul.search li").count()
+        links = page.locator("ul.search li a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
     finally:
         page.close()
-    assert hits > 0 and errors == []
+    assert errors == [] and links, f"no results for {query!r} in {edition or 'the English edition'}"
+    if query == "文心":
+        assert any("02_players" in (href or "") for href in links), links
 
 
 def test_screenshots_of_landing_page_and_a_chapter(browser, server):

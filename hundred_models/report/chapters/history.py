@@ -5,7 +5,8 @@ from .. import analysis
 from ..charts.history import entries
 from ..charts.render import chart_data
 from ..load import chosen_fact, load
-from ..notebook import Chapter, count_text, key_figures, table
+from ..notebook import Chapter, key_figures
+from ..tables import ARCHITECTURES, ATTRIBUTES, BASES, GROUPS, UNITS, VERDICTS, Col, entity_names, present
 from ..params import Params, require
 from ..phrases import count, interval, verb
 
@@ -16,10 +17,6 @@ def _names(frame) -> str:
     """'A', 'A and B', 'A, B and C'."""
     names = list(frame["name_en"])
     return " and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def _with_counts(frame, *columns):
-    return frame.assign(**{c: frame[c].map(count_text) for c in columns})
 
 
 def summary(p: Params) -> Chapter:
@@ -49,16 +46,36 @@ def summary(p: Params) -> Chapter:
     flagged = drawn[drawn["count_issues"].notna()]
 
     chapter = Chapter(NOTEBOOK)
+    lang = p.lang
+    names = entity_names(load("entities", p.data_dir))
     chapter.tables = {
-        "sizes": table(_with_counts(drawn, "parameters").fillna({"scale_class": "", "count_issues": ""})[
-            ["name_en", "unit", "release_date", "parameters_as_printed", "parameters", "parameters_basis", "architecture",
-             "group", "scale_class", "count_issues", "dense_record"]], "history-sizes"),
-        "frontier": table(_with_counts(frontier, "parameters")[
-            ["name_en", "release_date", "parameters", "parameters_as_printed"]], "history-frontier"),
-        "crosscheck": table(_with_counts(crosscheck, "article_value", "epoch_value")[
-            ["claim_id", "model", "attribute", "anchor", "epoch_model", "article_value", "epoch_value", "article_date",
-             "epoch_date", "verdict"]], "history-crosscheck"),
-        "after": table(_with_counts(after, "parameters"), "history-after"),
+        "sizes": present(drawn, [
+            Col("entity_id", "Model", "模型", "name", names), Col("unit", "Counted as", "计为", "label", UNITS),
+            Col("release_date", "Released", "发布", "date"),
+            Col("parameters_as_printed", "Size as printed", "文章所印规模"),
+            Col("parameters", "Parameters used", "采用参数量", "parameters"),
+            Col("parameters_basis", "Size from", "参数量来源", "label", BASES),
+            Col("architecture", "Architecture", "结构", "label", ARCHITECTURES), Col("group", "Where", "地区", "label", GROUPS), Col("dense_record", "Dense record", "稠密模型纪录", "bool"),
+        ], "history-sizes", lang),
+        "frontier": present(frontier, [
+            Col("entity_id", "Model", "模型", "name", names), Col("release_date", "Released", "发布", "date"),
+            Col("parameters", "Parameters", "参数量", "parameters"),
+            Col("parameters_as_printed", "As printed", "文章所印"),
+        ], "history-frontier", lang),
+        "crosscheck": present(crosscheck, [
+            Col("claim_id", "Claim", "说法编号"), Col("model", "Model", "模型", "name", names),
+            Col("attribute", "What", "项目", "label", ATTRIBUTES), Col("anchor", "As printed", "文章所印"),
+            Col("epoch_model", "Epoch AI entry", "Epoch AI条目"),
+            Col("article_value", "Article's value", "文章数值", "parameters"),
+            Col("epoch_value", "Epoch AI's value", "Epoch AI数值", "parameters"),
+            Col("article_date", "Article's date", "文章日期", "date"), Col("epoch_date", "Epoch AI's date", "Epoch AI日期", "date"),
+            Col("verdict", "Verdict", "结论", "label", VERDICTS),
+        ], "history-crosscheck", lang),
+        "after": present(after, [
+            Col("year", "Year", "年份"), Col("group", "Where", "地区", "label", GROUPS), Col("model", "Largest notable model", "最大的重要模型"),
+            Col("organization", "Developer", "开发者"), Col("parameters", "Parameters", "参数量", "parameters"),
+            Col("publication_date", "Published", "发布", "date"),
+        ], "history-after", lang),
     }
     chapter.glue = dict(
         hist_models_sized=len(scale), hist_entries_sized=len(drawn), hist_not_models_n=len(not_models),
