@@ -94,17 +94,11 @@ def count_text(value) -> str:
     return "" if value is None or pd.isna(value) else f"{float(value):,.0f}"
 
 
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"]
+def human_date(iso: str, lang: str = "en") -> str:
+    """'2023-07' -> 'July 2023' (or '2023年7月'), '2023-08-15' -> '15 August 2023': dates for prose, at their precision."""
+    from .phrases import date_text
 
-
-def human_date(iso: str) -> str:
-    """'2023-07' -> 'July 2023', '2023-08-15' -> '15 August 2023': dates for prose, at their precision."""
-    parts = [int(x) for x in str(iso).split("-")]
-    if len(parts) == 1:
-        return str(parts[0])
-    month = _MONTHS[parts[1] - 1]
-    return f"{month} {parts[0]}" if len(parts) == 2 else f"{parts[2]} {month} {parts[0]}"
+    return date_text(iso, lang)
 
 
 @dataclass

@@ -64,3 +64,20 @@ def interval(low: float, high: float, lang: str = "en", digits: int = 1, unit: s
         return (f"at least {low:.{digits}f}{unit_en}, with no upper bound" if lang == "en"
                 else f"至少{low:.{digits}f}，无上限")
     return f"{low:.{digits}f} to {high:.{digits}f}{unit_en}" if lang == "en" else f"{low:.{digits}f}至{high:.{digits}f}"
+
+
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"]
+
+
+def date_text(iso, lang: str = "en") -> str:
+    """'16 March 2023' / '2023年3月16日', at the precision printed ('March 2023' / '2023年3月'); empty when missing."""
+    if iso is None or (isinstance(iso, float) and math.isnan(iso)) or str(iso) in ("", "<NA>", "nan", "None"):
+        return ""
+    parts = [int(x) for x in str(iso).split("-")]
+    if lang == "zh":
+        return "".join(f"{v}{u}" for v, u in zip(parts, ("年", "月", "日")))
+    if len(parts) == 1:
+        return str(parts[0])
+    month = _MONTHS[parts[1] - 1]
+    return f"{month} {parts[0]}" if len(parts) == 2 else f"{parts[2]} {month} {parts[0]}"

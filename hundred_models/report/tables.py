@@ -14,23 +14,7 @@ from typing import Callable
 import pandas as pd
 
 from .notebook import Table
-
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"]
-
-
-def date_text(iso, lang: str = "en") -> str:
-    """'16 March 2023' / '2023年3月16日' at the precision printed ('March 2023' / '2023年3月')."""
-    if _missing(iso):
-        return ""
-    parts = [int(x) for x in str(iso).split("-")]
-    if lang == "zh":
-        return "".join(f"{v}{u}" for v, u in zip(parts, ("年", "月", "日")))
-    if len(parts) == 1:
-        return str(parts[0])
-    month = _MONTHS[parts[1] - 1]
-    return f"{month} {parts[0]}" if len(parts) == 2 else f"{parts[2]} {month} {parts[0]}"
-
+from .phrases import date_text
 
 def _missing(value) -> bool:
     if isinstance(value, str):

@@ -59,6 +59,9 @@ def chinese_config(text: str) -> str:
     sphinx["locale_dirs"] = [str(LOCALES_DIR)]
     sphinx["gettext_compact"] = False
     config["title"] = "百模大战（The Hundred-Model War）"
+    config["author"] = "百模大战项目"
+    config.setdefault("html", {})["extra_footer"] = (
+        "数据：来源登记表中的五篇2023年文章，以及 Epoch AI（epoch.ai），CC BY 4.0。文字与整理的数据：CC BY 4.0。")
     return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
 
 

@@ -76,6 +76,30 @@ def _read(app, doctree) -> None:
     env.hmw_page_keys[env.docname] = key
 
 
+def _translate_toc_captions(app, doctree) -> None:
+    """Translate the table of contents' part captions ("Chapters") with the page's own catalogue.
+
+    sphinx-external-toc inserts the toctrees from _toc.yml after Sphinx has translated the page, so their
+    captions would stay English in a translated edition; they are looked up here, before the environment
+    collects the toctrees.
+    """
+    language = app.config.language or "en"
+    if language.startswith("en"):
+        return
+    from sphinx import addnodes
+    from sphinx.locale import init as init_locale
+    from sphinx.util.i18n import docname_to_domain
+
+    toctrees = [node for node in doctree.findall(addnodes.toctree) if node.get("caption")]
+    if not toctrees:
+        return
+    dirs = [str(Path(app.srcdir, d)) for d in app.config.locale_dirs]
+    catalog, found = init_locale(dirs, language, docname_to_domain(app.env.docname, app.config.gettext_compact),
+                                 "hundred-models-toc")
+    for node in toctrees:
+        node["caption"] = node["rawcaption"] = catalog.gettext(node["caption"])
+
+
 def _purge(app, env, docname) -> None:
     getattr(env, "hmw_page_keys", {}).pop(docname, None)
 
@@ -138,6 +162,7 @@ def _finished(app, exception) -> None:
 
 def setup(app):
     app.connect("env-get-outdated", _outdated)
+    app.connect("doctree-read", _translate_toc_captions, priority=400)
     app.connect("doctree-read", _read)
     app.connect("env-purge-doc", _purge)
     app.connect("html-page-context", _page_written)

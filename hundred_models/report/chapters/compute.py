@@ -83,7 +83,7 @@ def summary(p: Params) -> Chapter:
     }
     chapter.glue = dict(
         comp_nvidia_share=nvidia, comp_altman_months=claimed, comp_moore_months=moore,
-        comp_altman_said_date=human_date(said_date), comp_altman_said_months=float(said["value"]),
+        comp_altman_said_date=human_date(said_date, p.lang), comp_altman_said_months=float(said["value"]),
         comp_openai_months=float(openai["value"]), comp_openai_year=openai_year,
         comp_epoch_months=fit.months, comp_epoch_interval=interval(fit.months_low, fit.months_high, p.lang),
         comp_epoch_models=fit.n, comp_growth_measured=2 ** (12 / fit.months), comp_growth_claim=2 ** (12 / claimed),

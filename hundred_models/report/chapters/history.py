@@ -88,7 +88,8 @@ def summary(p: Params) -> Chapter:
         hist_doubling_interval=interval(fit.months_low, fit.months_high, p.lang), hist_growth_per_year=fit.growth_per_year,
         hist_first_record=frontier["name_en"].iloc[0], hist_last_record=frontier["name_en"].iloc[-1],
         hist_largest_sparse=largest_sparse["parameters"], hist_largest_sparse_name=largest_sparse["name_en"],
-        hist_largest_sparse_label=f"{largest_sparse['name_en']} ({largest_sparse['name_zh']})", hist_sparse_n=len(sparse),
+        hist_largest_sparse_label=f"{largest_sparse['name_zh']}（{largest_sparse['name_en']}）" if p.lang == "zh"
+        else f"{largest_sparse['name_en']} ({largest_sparse['name_zh']})", hist_sparse_n=len(sparse),
         hist_sparse_to_dense=largest_sparse["parameters"] / dense["parameters"].max(),
         hist_checked=len(sizes_checked), hist_agree=int((sizes_checked["verdict"] == "agrees").sum()),
         hist_differ=len(differs), hist_date_differ=dates_differ, hist_last_year=last_year,

@@ -41,12 +41,12 @@ def summary(p: Params) -> Chapter:
     chapter.glue = dict(
         pol_rules=len(policies), pol_genai_lag_days=lag["genai-measures"],
         pol_algo_lag_days=lag["algorithm-recommendation-provisions"], pol_deep_lag_days=lag["deep-synthesis-provisions"],
-        pol_genai_draft=human_date(pol.loc["genai-measures", "draft_date"]),
-        pol_genai_effective=human_date(pol.loc["genai-measures", "effective_date"]),
-        pol_genai_adopted=human_date(pol.loc["genai-measures", "adopted_date"]),
-        pol_genai_published=human_date(pol.loc["genai-measures", "published_date"]),
-        pol_letter_article_date=human_date(letter_article),
-        pol_letter_date=human_date(pol.loc["pause-letter", "published_date"]),
+        pol_genai_draft=human_date(pol.loc["genai-measures", "draft_date"], p.lang),
+        pol_genai_effective=human_date(pol.loc["genai-measures", "effective_date"], p.lang),
+        pol_genai_adopted=human_date(pol.loc["genai-measures", "adopted_date"], p.lang),
+        pol_genai_published=human_date(pol.loc["genai-measures", "published_date"], p.lang),
+        pol_letter_article_date=human_date(letter_article, p.lang),
+        pol_letter_date=human_date(pol.loc["pause-letter", "published_date"], p.lang),
         pol_letter_signatories=signatories,
         pol_letter_pause_months=int(chosen_fact(facts, "pause-letter", "pause_months")["value"]))
     chapter.key_figures = key_figures([
