@@ -27,6 +27,8 @@ class Chart:
     uses_epoch: bool = False
     article_sources: bool = True
     extra_sources: dict[str, str] = field(default_factory=dict)
+    #: Part of the source line that depends on the rows plotted (e.g. the bodies whose counts are shown), per language.
+    data_sources: Callable[[pd.DataFrame, Params], str] | None = None
 
     def citation(self, lang: str = "en") -> str:
         """A line to paste under the chart on a slide or in a paper."""
