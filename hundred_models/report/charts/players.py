@@ -257,7 +257,7 @@ def draw_counts(data: pd.DataFrame, p: Params, layout: style.Layout):
             # A count for a whole year spans the year, so it cannot be mistaken for a stock at one date.
             for r in rows.to_dict("records"):
                 ax.plot([r["year"] + 0.02, r["year"] + 0.98], [r["count"], r["count"]], color=colour, lw=3.2,
-                        solid_capstyle="butt", zorder=2)
+                        solid_capstyle="butt", zorder=2, gid=f"count:{r['count_id']}")
                 texts.append(ax.text(r["year"] + 0.5, r["count"], count_label(r["count"], r["qualifier"], lang),
                                      fontsize=layout.base_size * 0.78, color=colour, ha="center", va="bottom"))
                 avoid_x += [r["year"] + k / 4 for k in range(1, 4)]
@@ -269,8 +269,11 @@ def draw_counts(data: pd.DataFrame, p: Params, layout: style.Layout):
         if bool(d["joinable"]) and len(rows) > 1:
             ax.plot(x, y, color=colour, lw=1.3, zorder=2)
         lower = rows["qualifier"].isin(LOWER_BOUND_QUALIFIERS)
-        ax.scatter(x[~lower], y[~lower], marker="o", s=size, color=colour, edgecolor="white", lw=0.8, zorder=3)
-        ax.scatter(x[lower], y[lower], marker="^", s=size * 1.5, color=colour, edgecolor="white", lw=0.8, zorder=3)
+        # gid names what each group of markers is, so a test can read back exactly what was plotted.
+        ax.scatter(x[~lower], y[~lower], marker="o", s=size, color=colour, edgecolor="white", lw=0.8, zorder=3,
+                   gid=f"counts:{definition}:exact")
+        ax.scatter(x[lower], y[lower], marker="^", s=size * 1.5, color=colour, edgecolor="white", lw=0.8, zorder=3,
+                   gid=f"counts:{definition}:lower_bound")
         for xi, yi, r in zip(x, y, rows.to_dict("records")):
             if isinstance(r["claim_id"], str):
                 continue  # labelled with its article below
@@ -284,7 +287,7 @@ def draw_counts(data: pd.DataFrame, p: Params, layout: style.Layout):
     if len(quoted):
         qx = quoted["as_of"].map(_decimal_date)
         ax.scatter(qx, quoted["count"].astype(float), marker="o", s=size * 4.5, facecolor="none",
-                   edgecolor=style.COLOURS["text"], lw=1.1, zorder=4)
+                   edgecolor=style.COLOURS["text"], lw=1.1, zorder=4, gid="counts:articles")
         for xi, r in zip(qx, quoted.to_dict("records")):
             article = str(r["source_ids"]).split("|")[0][:3]
             figure = count_label(r["count"], r["qualifier"], lang)
