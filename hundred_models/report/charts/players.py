@@ -295,8 +295,9 @@ def draw_counts(data: pd.DataFrame, p: Params, layout: style.Layout):
                         xytext=(xi - 0.3, r["count"] * 3 if use_log else r["count"] * 1.4),
                         fontsize=layout.base_size * 0.85, color=style.COLOURS["text"], ha="center", va="bottom",
                         arrowprops={"arrowstyle": "-", "color": style.COLOURS["text"], "lw": 0.7, "shrinkB": 7})
-    handles.append(Line2D([], [], color=style.COLOURS["muted"], marker="^", lw=0, markersize=8,
-                          label=tr(lang, "Lower bound ('more than')", "下限（“超过”）")))
+    if data["qualifier"].isin(LOWER_BOUND_QUALIFIERS).any():
+        handles.append(Line2D([], [], color=style.COLOURS["muted"], marker="^", lw=0, markersize=8,
+                              label=tr(lang, "Lower bound ('more than')", "下限（“超过”）")))
     if len(quoted):
         handles.append(Line2D([], [], marker="o", lw=0, markersize=11, markerfacecolor="none",
                               markeredgecolor=style.COLOURS["text"], label=tr(lang, "Figure in the articles", "文章所引数字")))
@@ -325,9 +326,13 @@ def draw_counts(data: pd.DataFrame, p: Params, layout: style.Layout):
     place_labels(ax, texts, avoid_x, avoid_y)
     n_ledger = int((data["origin"] == "ledger").sum())
     n_defs = data["definition_id"].nunique()
-    subtitle = tr(lang, f"{n_ledger} published counts and Epoch AI's yearly count, {n_defs} different things counted: "
-                        "compare within a colour, not across",
-                  f"{n_ledger}个公开发布的统计数字及Epoch AI的年度数字，共{n_defs}种统计口径：只宜在同一颜色内比较")
+    if n_ledger == 0:
+        subtitle = tr(lang, "No published count in these years: Epoch AI's yearly count only",
+                      "这些年份没有公开发布的统计数字：仅有Epoch AI的年度数字")
+    else:
+        subtitle = tr(lang, f"{n_ledger} published counts and Epoch AI's yearly count, {n_defs} different things "
+                            "counted: compare within a colour, not across",
+                      f"{n_ledger}个公开发布的统计数字及Epoch AI的年度数字，共{n_defs}种统计口径：只宜在同一颜色内比较")
     return fig, subtitle
 
 
