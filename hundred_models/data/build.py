@@ -7,6 +7,7 @@ leaves a half-built folder and the last good build stays in place.
 from __future__ import annotations
 
 import json
+import math
 import os
 import shutil
 import sys
@@ -17,14 +18,15 @@ from pathlib import Path
 import pandas as pd
 
 from . import paths
-from .epoch import EPOCH_CREDIT, normalise_epoch, read_epoch
+from .epoch import EPOCH_CREDIT, normalise_epoch, notable_by_year, read_epoch
 from .errors import DataError
 from .compare import Interval, dates_compatible
 from .facts import build_facts, fact_interval
 from .labels import event_label
 from .readers import display_path, read_table, validate_frame
 from .schema import CLEAN_TABLES, COUNTED_UNIT, ENTITY_TABLES, RAW_TABLES, Table
-from .validate import alias_index, check_claims, check_foreign_keys, check_provenance, check_support, entity_registry
+from .validate import (alias_index, check_claims, check_foreign_keys, check_model_counts, check_provenance,
+                       check_support, entity_registry)
 
 @dataclass
 class RawData:
@@ -42,6 +44,7 @@ def load_raw(raw_dir: Path | None = None, seeds: Path | None = None, check_artic
     index = alias_index(tables)
     check_claims(tables, index)
     check_support(tables)
+    check_model_counts(tables)
     seeds = Path(seeds or paths.seeds_dir())
     if check_articles is None:
         check_articles = seeds.is_dir()
@@ -102,6 +105,8 @@ def build_tables(raw: RawData, epoch: pd.DataFrame) -> dict[str, pd.DataFrame]:
         "verticals": _verticals(claims, t), "epoch_models": epoch, "epoch_crosscheck": crosscheck,
         "discrepancies": _discrepancies(facts, crosscheck, claims, t),
     }
+    tables["model_counts"] = _model_counts(t, facts, epoch)
+    tables["model_count_definitions"] = _count_definitions(t, tables["model_counts"])
     return tables
 
 
@@ -131,6 +136,57 @@ def _organisation_counts(orgs: pd.DataFrame, models: pd.DataFrame) -> pd.DataFra
                for o in orgs["entity_id"]]
     orgs["count_issues"] = ["|".join(t) or None for t in touched]
     return orgs
+
+
+#: How the computed rows of model_counts cite Epoch AI's table.
+EPOCH_COUNT_CITATION = {
+    "counting_body": "Epoch AI (notable models with at least one developing organisation in China)",
+    "counting_body_zh": "Epoch AI(至少一家开发机构位于中国的重要模型)", "body": "Epoch AI", "body_zh": "Epoch AI",
+    "publisher": "Epoch AI", "title": "Data on Notable AI Models", "published": None,
+    "url": "https://epoch.ai/data/notable-ai-models", "read_via": "data/external/epoch-ai/notable_ai_models.csv",
+    "claim_id": None, "confidence": "high",
+}
+
+
+def _model_counts(t: dict[str, pd.DataFrame], facts: pd.DataFrame, epoch: pd.DataFrame) -> pd.DataFrame:
+    """The ledger as typed, plus Epoch AI's notable Chinese models per year, counted here rather than typed.
+
+    A ledger row taken from an article must carry the value the report uses for that claim's subject and attribute
+    (the chosen fact), so the chart and the chapter's prose cannot give two different figures for one count.
+    """
+    ledger = t["model_counts"].copy()
+    claims = t["claims"].set_index("claim_id")
+    for i, r in enumerate(ledger.to_dict("records"), start=1):
+        if not r["claim_id"]:
+            continue
+        c = claims.loc[r["claim_id"]]
+        fact = _chosen(facts, c["subject"], c["attribute"])
+        if fact is None or not math.isclose(float(fact["value"]), float(r["count"])) \
+                or (fact["qualifier"] or "exactly") != r["qualifier"]:
+            shown = "none" if fact is None else f"{fact['value']:g} ({fact['qualifier'] or 'exactly'})"
+            raise DataError("data/raw/model_counts.csv", f"count {r['count']} ({r['qualifier']}) is not the chosen "
+                            f"value of {c['subject']}.{c['attribute']} (claim {r['claim_id']}): {shown}", row=i,
+                            column="count")
+    ledger["origin"] = "ledger"
+    ledger["source_ids"] = [claims.loc[c, "source_id"] if c else None for c in ledger["claim_id"]]
+    chinese = epoch.loc[epoch["is_chinese"], "year"]
+    per_year = notable_by_year(epoch, range(int(chinese.min()), int(epoch["year"].max()) + 1))
+    computed = pd.DataFrame([{
+        "count_id": f"epoch-{y}", "as_of": str(y), "count": int(n), "qualifier": "exactly",
+        "definition_id": "epoch_notable_chinese", **EPOCH_COUNT_CITATION, "origin": "computed", "source_ids": None,
+        "note": f"Computed by the build: notable models published in {y} in Epoch AI's table with at least one "
+                "developing organisation in China."} for y, n in zip(per_year["year"], per_year["chinese_models"])])
+    out = pd.concat([ledger, computed], ignore_index=True)
+    out["year"] = pd.array([int(d[:4]) for d in out["as_of"]], dtype="Int64")
+    out["count"] = out["count"].astype("Int64")
+    return out[CLEAN_TABLES["model_counts"].columns]
+
+
+def _count_definitions(t: dict[str, pd.DataFrame], counts: pd.DataFrame) -> pd.DataFrame:
+    out = t["model_count_definitions"].copy()
+    per = counts["definition_id"].value_counts()
+    out["counts"] = pd.array([int(per.get(d, 0)) for d in out["definition_id"]], dtype="Int64")
+    return out
 
 
 def _models(models: pd.DataFrame, facts: pd.DataFrame, t: dict[str, pd.DataFrame], epoch_by_name: pd.DataFrame,
@@ -489,7 +545,7 @@ def datapackage(tables: dict[str, Table]) -> dict:
             if f.references and "." in f.references and not f.references.startswith("entities") \
                     and f.references.split(".")[0] in tables and not f.list_sep:
                 ref_table, ref_col = f.references.split(".")
-                fks.append({"fields": f.name, "reference": {"resource": ref_table, "fields": ref_col}})
+                fks.append({"fields": f.name, "reference": {"resource": ref_table.replace("_", "-"), "fields": ref_col}})
         schema = {"fields": fields}
         if table.primary_key:
             schema["primaryKey"] = table.primary_key

@@ -91,3 +91,18 @@ def normalise_epoch(frame: pd.DataFrame, name: str = "data/external/epoch-ai/not
                "parameters", "training_compute_flop", "training_hardware", "hardware_quantity",
                "training_cost_usd_2023", "organization_category", "domain", "frontier_model"]
     return out[columns].sort_values(["publication_date", "model"], kind="mergesort").reset_index(drop=True)
+
+
+def notable_by_year(epoch: pd.DataFrame, years: range) -> pd.DataFrame:
+    """Notable models per year: all, by Chinese organisations (alone or with others), and China's share."""
+    window = epoch[epoch["year"].between(years.start, years.stop - 1)]
+    out = pd.DataFrame({"year": list(years)})
+    total = window.groupby("year").size()
+    chinese = window[window["is_chinese"]].groupby("year").size()
+    china_only = window[window["country_group"] == "China"].groupby("year").size()
+    out["notable_models"] = out["year"].map(total).fillna(0).astype(int)
+    out["chinese_models"] = out["year"].map(chinese).fillna(0).astype(int)
+    out["china_only_models"] = out["year"].map(china_only).fillna(0).astype(int)
+    # Kept at three decimals: rounding here and again for display would turn 20.51 into 20.5 and then 20.
+    out["china_share_pct"] = (100 * out["chinese_models"] / out["notable_models"].where(out["notable_models"] > 0)).round(3)
+    return out

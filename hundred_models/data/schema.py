@@ -5,7 +5,7 @@ dictionary are all generated from these definitions, so they cannot drift apart.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9.\-]*$"
 ISO_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -75,6 +75,17 @@ POLICY_LEVELS = ["national", "local", "international", "industry"]
 DEPLOYMENT_STATUSES = ["ordered", "delivered", "planned", "reported", "ceiling"]
 RELATIONS = ["copies_from", "shares_text_with"]
 COUNTRY_GROUPS = ["China", "United States", "Rest of world", "Multinational", "Unknown"]
+#: What a published count of Chinese models counted (model_count_definitions.csv describes each). The last is computed
+#: by the build from Epoch AI's table and never typed into model_counts.csv.
+COUNT_DEFINITIONS = ["announced_1b_params", "released_models_tally", "cac_filed_services", "local_registered_services",
+                     "epoch_notable_chinese"]
+COMPUTED_COUNT_DEFINITIONS = ["epoch_notable_chinese"]
+#: Hedge on a published count: exactly as printed, about, more than (超过), at least (以上). The last two are lower bounds.
+COUNT_QUALIFIERS = ["exactly", "about", "more_than", "at_least"]
+LOWER_BOUND_QUALIFIERS = ["more_than", "at_least"]
+COUNT_CONFIDENCE = ["high", "medium", "low"]
+COUNT_ID_PATTERN = r"^c\d{3}$"
+URL_PATTERN = r"^https?://\S+$"
 
 
 @dataclass(frozen=True)
@@ -274,6 +285,56 @@ RAW_TABLES: dict[str, Table] = {t.name: t for t in [
         F("resolution", "string", "What the charts use and why."),
         F("note", "string", "Our explanation."),
     ), primary_key="issue_id"),
+    Table("model_count_definitions", "What the model counts count",
+          "The definitions behind published counts of Chinese large models: each count in model_counts.csv measures "
+          "one of these, and counts under different definitions must not be compared or joined.", (
+        F("definition_id", "string", "Definition id.", unique=True, enum=COUNT_DEFINITIONS),
+        F("name_en", "string", "Full English name of what is counted."),
+        F("name_zh", "string", "Full Chinese name of what is counted."),
+        F("short_en", "string", "Short English name for chart legends."),
+        F("short_zh", "string", "Short Chinese name for chart legends."),
+        F("measure", "string", "cumulative: everything counted up to the cut-off date (a stock); per_year: counted "
+          "within one calendar year (a flow).", enum=["cumulative", "per_year"]),
+        F("joinable", "boolean", "true when every count under this definition is read from one register (the CAC's "
+          "filings or local registrations), so a chart may join the points into a line; false when each counting "
+          "body keeps its own list, so its counts stand alone."),
+        F("description", "string", "What is included and excluded, and how the counting bodies compile it."),
+    ), primary_key="definition_id"),
+    Table("model_counts", "Published counts of Chinese models",
+          "A cited ledger of published counts of Chinese large models (or of the services and applications built on "
+          "them), one row per count a counting body published, each read in a source we cite.", (
+        F("count_id", "string", "Count id.", unique=True, pattern=COUNT_ID_PATTERN),
+        F("as_of", "date", "Cut-off date the count refers to, at the precision the source gives.",
+          pattern=ISO_DATE_PATTERN),
+        F("count", "integer", "The count as published (the lower bound for more_than and at_least).",
+          unit="models, services or applications (see definition_id)", minimum=0),
+        F("qualifier", "string", "Hedge printed with the count: exactly (a plain figure), about, more_than (超过) or "
+          "at_least (以上); the last two are lower bounds.", enum=COUNT_QUALIFIERS),
+        F("definition_id", "string", "What was counted (see model_count_definitions.csv). Rows for "
+          "epoch_notable_chinese are computed by the build, never typed here.", enum=COUNT_DEFINITIONS,
+          references="model_count_definitions.definition_id"),
+        F("counting_body", "string", "Who compiled the count, in English, as the source credits it."),
+        F("counting_body_zh", "string", "Who compiled the count, in Chinese."),
+        F("body", "string", "Short English name of the counting body: for source lines, and the key of the rule "
+          "that one body publishes one count per date and definition."),
+        F("body_zh", "string", "Short Chinese name of the counting body."),
+        F("publisher", "string", "Who published the statement we cite (the original publisher where we read a copy)."),
+        F("title", "string", "Title of the cited document or story; in square brackets when it is our description "
+          "of a document whose title we did not see. A row needs a title or a url.", required=False),
+        F("published", "date", "Day the count was published or stated, at the precision known.",
+          pattern=ISO_DATE_PATTERN),
+        F("url", "string", "Address of the original publication, where we read it there.", required=False,
+          pattern=URL_PATTERN),
+        F("read_via", "string", "Where we read it when not at url: the address of a re-post or translation, or the "
+          "article and line. A row needs a url or this.", required=False),
+        F("claim_id", "string", "The article claim that states this count, for counts taken from the five articles; "
+          "the count must equal that claim's chosen value.", required=False, pattern=r"^\d{3}-\d{3}$",
+          references="claims.claim_id"),
+        F("confidence", "string", "high: read in the original publisher's text or a faithful copy of it, with its "
+          "date; medium: read in a secondary report, or with the date or counting body inferred; low: read only in a "
+          "late or unattributed copy that names neither publisher nor date.", enum=COUNT_CONFIDENCE),
+        F("note", "string", "What the count includes, how we read it, and its caveats (our words)."),
+    ), primary_key="count_id"),
 ]}
 
 ENTITY_TABLES = ["organisations", "models", "policies", "deployments", "verticals", "other_entities"]
@@ -284,6 +345,19 @@ EPOCH_REQUIRED_COLUMNS = [
     "Training hardware", "Hardware quantity", "Country (of organization)", "Organization categorization",
     "Training compute cost (2023 USD)", "Frontier model",
 ]
+
+def _clean_count_fields() -> tuple[Field, ...]:
+    """model_counts' raw columns, loosened where computed rows differ: their id, and no publication date."""
+    changes = {
+        "count_id": {"pattern": r"^(c\d{3}|epoch-\d{4})$",
+                     "description": "Count id: cNNN for ledger rows, epoch-YYYY for rows computed from Epoch AI."},
+        "published": {"required": False,
+                      "description": "Day the count was published or stated, at the precision known; empty for rows "
+                                     "computed from Epoch AI's table (a living dataset: data/external/epoch-ai/README.md "
+                                     "gives the day our copy was taken)."},
+    }
+    return tuple(replace(f, **changes.get(f.name, {})) for f in RAW_TABLES["model_counts"].fields)
+
 
 # ---------------------------------------------------------------- clean outputs (generated)
 CLEAN_TABLES: dict[str, Table] = {t.name: t for t in [
@@ -472,4 +546,18 @@ CLEAN_TABLES: dict[str, Table] = {t.name: t for t in [
         F("detected_by", "string", "build (found by code), reader (curated in known_issues.csv), or both.",
           enum=["build", "reader", "build and reader"]),
     ), primary_key="discrepancy_id"),
+    Table("model_count_definitions", "What the model counts count", RAW_TABLES["model_count_definitions"].description,
+          RAW_TABLES["model_count_definitions"].fields + (
+              F("counts", "integer", "Rows of model_counts.csv under this definition.", minimum=0),
+          ), primary_key="definition_id"),
+    Table("model_counts", "Published counts of Chinese models",
+          "The cited ledger of published counts (data/raw/model_counts.csv) with, for definition "
+          "epoch_notable_chinese, one computed row per year from Epoch AI's table.",
+          _clean_count_fields() + (
+              F("year", "integer", "Year of as_of."),
+              F("origin", "string", "ledger: a published count, typed from a cited source; computed: counted by the "
+                "build from Epoch AI's table.", enum=["ledger", "computed"]),
+              F("source_ids", "string", "Articles the count comes from (through claim_id).", required=False,
+                list_sep="|", references="sources.source_id"),
+          ), primary_key="count_id"),
 ]}

@@ -5,6 +5,7 @@ several tables at once, and the provenance check needs the article texts.
 """
 from __future__ import annotations
 
+import calendar
 import math
 import re
 import unicodedata
@@ -16,7 +17,7 @@ from .cndates import parse_cn_date
 from .errors import DataError, NumeralError
 from .files import sha256_file
 from .numerals import parse_number
-from .schema import ENTITY, ENTITY_TABLES, RAW_TABLES
+from .schema import COMPUTED_COUNT_DEFINITIONS, ENTITY, ENTITY_TABLES, RAW_TABLES
 
 #: Largest parameter count we accept; the biggest model in any source is 1.74e14 (BAGUALU).
 MAX_PARAMETERS = 1e16
@@ -199,3 +200,63 @@ def check_support(raw: dict[str, pd.DataFrame]) -> None:
         if o["kind_basis"] == "article" and (o["entity_id"], kinds.get(o["org_kind"])) not in placed:
             raise DataError(raw_name("organisations"), f"{o['entity_id']!r} is classed as {o['org_kind']!r} on the "
                             "articles' authority, but no player_kind claim says so", row=i, column="kind_basis")
+
+
+def _earliest(iso: str) -> str:
+    """First day a partial ISO date can mean: 2023 -> 2023-01-01, 2023-07 -> 2023-07-01."""
+    return iso + "-01" * (2 - iso.count("-"))
+
+
+def _latest(iso: str) -> str:
+    """Last day a partial ISO date can mean: 2023 -> 2023-12-31, 2024-02 -> 2024-02-29."""
+    parts = [int(x) for x in iso.split("-")]
+    if len(parts) == 3:
+        return iso
+    year, month = parts[0], parts[1] if len(parts) == 2 else 12
+    return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+
+
+def check_model_counts(raw: dict[str, pd.DataFrame]) -> None:
+    """The ledger of published model counts: cited, typed only where no code can count, one count per body and date.
+
+    * rows under a computed definition (Epoch AI's per-year counts) are the build's job, not typed;
+    * every row has a citation: a url or a document title, and says where we read it (url or read_via);
+    * a count is not published before the date it counts up to;
+    * one counting body publishes one count per definition and date: a second row for the same body, definition and
+      a compatible as_of (2025-08 and 2025-08-31 can be the same day) is a duplicate;
+    * a row taken from an article (claim_id) carries that claim's count, hedge and date.
+    """
+    name = raw_name("model_counts")
+    counts = raw["model_counts"]
+    claims = raw["claims"].set_index("claim_id")
+    seen: dict[tuple[str, str], list[tuple[int, str, str]]] = {}
+    for i, r in enumerate(counts.to_dict("records"), start=1):
+        if r["definition_id"] in COMPUTED_COUNT_DEFINITIONS:
+            raise DataError(name, f"counts under {r['definition_id']!r} are computed by the build from Epoch AI's "
+                            "table; do not type them", row=i, column="definition_id")
+        if not r["url"] and not r["title"]:
+            raise DataError(name, "no citation: give the document's url or its title", row=i, column="title")
+        if not r["url"] and not r["read_via"]:
+            raise DataError(name, "say where the count was read: a url, or read_via (a copy's address or the "
+                            "article and line)", row=i, column="read_via")
+        if _latest(r["published"]) < _earliest(r["as_of"]):
+            raise DataError(name, f"published {r['published']} before the date it counts to ({r['as_of']})", row=i,
+                            column="published")
+        key = (r["body"], r["definition_id"])
+        for j, other_id, other_as_of in seen.get(key, []):
+            if other_as_of.startswith(r["as_of"]) or r["as_of"].startswith(other_as_of):
+                raise DataError(name, f"{r['body']} already has a {r['definition_id']} count as of {other_as_of} "
+                                f"({other_id}, row {j}): one body, one count per definition and date", row=i,
+                                column="as_of")
+        seen.setdefault(key, []).append((i, r["count_id"], r["as_of"]))
+        if r["claim_id"]:
+            c = claims.loc[r["claim_id"]]
+            if c["kind"] != "number" or not _same(r["count"], c["value"]):
+                raise DataError(name, f"count {r['count']} is not what claim {r['claim_id']} gives ({c['value']})",
+                                row=i, column="count")
+            if (c["qualifier"] or "exactly") != r["qualifier"]:
+                raise DataError(name, f"qualifier {r['qualifier']} is not claim {r['claim_id']}'s "
+                                f"({c['qualifier'] or 'exactly'})", row=i, column="qualifier")
+            if c["as_of"] != r["as_of"]:
+                raise DataError(name, f"as_of {r['as_of']} is not claim {r['claim_id']}'s ({c['as_of']})", row=i,
+                                column="as_of")

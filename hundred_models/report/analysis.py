@@ -11,6 +11,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+# Counted in the data layer, because the build writes the per-year counts into model_counts.csv; re-exported here
+# with the other computations the chapters use.
+from ..data.epoch import notable_by_year  # noqa: F401
+
 #: Confidence level of every interval the report prints.
 CONFIDENCE = 0.95
 
@@ -108,21 +112,6 @@ def largest_per_year(epoch: pd.DataFrame, years: range) -> pd.DataFrame:
                               kind="mergesort")
     top = known.groupby(["year", "group"], sort=True).head(1)
     return top[["year", "group", "model", "organization", "parameters", "publication_date"]].reset_index(drop=True)
-
-
-def notable_by_year(epoch: pd.DataFrame, years: range) -> pd.DataFrame:
-    """Notable models per year: all, by Chinese organisations (alone or with others), and China's share."""
-    window = epoch[epoch["year"].between(years.start, years.stop - 1)]
-    out = pd.DataFrame({"year": list(years)})
-    total = window.groupby("year").size()
-    chinese = window[window["is_chinese"]].groupby("year").size()
-    china_only = window[window["country_group"] == "China"].groupby("year").size()
-    out["notable_models"] = out["year"].map(total).fillna(0).astype(int)
-    out["chinese_models"] = out["year"].map(chinese).fillna(0).astype(int)
-    out["china_only_models"] = out["year"].map(china_only).fillna(0).astype(int)
-    # Kept at three decimals: rounding here and again for display would turn 20.51 into 20.5 and then 20.
-    out["china_share_pct"] = (100 * out["chinese_models"] / out["notable_models"].where(out["notable_models"] > 0)).round(3)
-    return out
 
 
 def hardware_of_chinese_models(epoch: pd.DataFrame, years: range) -> pd.DataFrame:

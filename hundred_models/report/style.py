@@ -36,7 +36,11 @@ COLOURS = {
     "planned": OKABE_ITO["purple"], "ceiling": OKABE_ITO["grey"],
     "draft_date": OKABE_ITO["orange"], "adopted_date": OKABE_ITO["purple"], "published_date": OKABE_ITO["blue"],
     "effective_date": OKABE_ITO["vermillion"], "band": "#F2F2F2", "band_alt": "#E6E6E6", "text": "#222222",
-    "muted": "#595959", **OKABE_ITO,
+    "muted": "#595959",
+    # What a published count of models counted (model_count_definitions.csv).
+    "announced_1b_params": OKABE_ITO["vermillion"], "released_models_tally": OKABE_ITO["purple"],
+    "cac_filed_services": OKABE_ITO["blue"], "local_registered_services": OKABE_ITO["sky"],
+    "epoch_notable_chinese": OKABE_ITO["green"], **OKABE_ITO,
 }
 
 

@@ -32,6 +32,8 @@ class Chart:
     uses_epoch: bool = False
     article_sources: bool = True
     extra_sources: dict[str, str] = field(default_factory=dict)
+    #: Part of the source line that depends on the rows plotted (e.g. the bodies whose counts are shown), per language.
+    data_sources: Callable[[pd.DataFrame, Params], str] | None = None
 
     def alt_text(self, data: pd.DataFrame, lang: str = "en") -> str:
         """The alt text for ``data`` (exactly what is plotted) in ``lang``."""

@@ -4,12 +4,15 @@ from __future__ import annotations
 import itertools
 
 import pandas as pd
+from matplotlib.lines import Line2D
+from matplotlib.ticker import FixedLocator, FuncFormatter, NullLocator
 
+from ...data.schema import COUNT_DEFINITIONS, LOWER_BOUND_QUALIFIERS
 from .. import analysis, style
 from .chart import Chart
 from ..load import load
 from ..params import Params
-from .common import entity_group, names, tr
+from .common import entity_group, names, place_labels, tr
 
 #: This module's charts, in the order the chapter shows them; the registry lists every module.
 CHARTS: list[Chart] = []
@@ -198,6 +201,156 @@ def draw_china(data: pd.DataFrame, p: Params, layout: style.Layout):
                   f"{p.start_year}—{p.end_year}年中国机构的重要模型：共{total}个")
     return fig, subtitle
 
+
+def counts_data(p: Params) -> pd.DataFrame:
+    """The rows of model_counts the chart plots: every count dated in the window, from the first year of the ledger.
+
+    Epoch AI's per-year counts go back further than any published tally; before the first ledger year they would only
+    stretch the time axis, so they are shown from that year on (all of them when the window holds no ledger row).
+    """
+    counts = load("model_counts", p.data_dir)
+    window = counts[counts["year"].between(p.start_year, p.end_year)]
+    ledger_years = window.loc[window["origin"] == "ledger", "year"]
+    if len(ledger_years):
+        window = window[window["year"] >= int(ledger_years.min())]
+    return window.reset_index(drop=True)
+
+
+def _decimal_date(as_of: str) -> float:
+    return analysis.year_fraction(as_of)
+
+
+def count_label(count: int, qualifier: str, lang: str) -> str:
+    """'>80' / '超80' for a lower bound, '~80' / '约80' for about, the plain figure otherwise."""
+    figure = style.thousands(count, lang)
+    prefix = {"more_than": tr(lang, ">", "超"), "at_least": tr(lang, "≥", "≥"), "about": tr(lang, "~", "约")}
+    return prefix.get(qualifier, "") + figure
+
+
+def count_bodies(data: pd.DataFrame, p: Params) -> str:
+    """The counting bodies of the plotted ledger rows, in order of their first count (articles and Epoch AI are credited
+    by the rest of the source line)."""
+    rows = data[(data["origin"] == "ledger") & data["claim_id"].isna()].sort_values(["as_of", "count_id"])
+    bodies = list(dict.fromkeys(rows["body_zh" if p.lang == "zh" else "body"]))
+    if not bodies:
+        return ""
+    if p.lang == "zh":
+        return "统计：" + "、".join(bodies) + "（完整出处见数据表）"
+    return "Counts: " + ", ".join(bodies) + " (full citations in model_counts.csv)"
+
+
+def draw_counts(data: pd.DataFrame, p: Params, layout: style.Layout):
+    lang = p.lang
+    defs = load("model_count_definitions", p.data_dir).set_index("definition_id")
+    fig, ax = style.new_figure(layout)
+    positive = data.loc[data["count"] > 0, "count"]
+    # Log scale when the counts span more than a factor of ten and none is zero; linear otherwise.
+    use_log = len(positive) == len(data) and len(data) > 0 and positive.max() / positive.min() >= 10
+    size = layout.base_size * 6
+    texts, avoid_x, avoid_y, handles = [], [], [], []
+    for definition in [d for d in COUNT_DEFINITIONS if d in set(data["definition_id"])]:
+        rows = data[data["definition_id"] == definition].sort_values(["as_of", "count_id"])
+        colour = style.COLOURS[definition]
+        d = defs.loc[definition]
+        name = d["short_zh"] if lang == "zh" else d["short_en"]
+        if d["measure"] == "per_year":
+            # A count for a whole year spans the year, so it cannot be mistaken for a stock at one date.
+            for r in rows.to_dict("records"):
+                ax.plot([r["year"] + 0.02, r["year"] + 0.98], [r["count"], r["count"]], color=colour, lw=3.2,
+                        solid_capstyle="butt", zorder=2, gid=f"count:{r['count_id']}")
+                texts.append(ax.text(r["year"] + 0.5, r["count"], count_label(r["count"], r["qualifier"], lang),
+                                     fontsize=layout.base_size * 0.78, color=colour, ha="center", va="bottom"))
+                avoid_x += [r["year"] + k / 4 for k in range(1, 4)]
+                avoid_y += [r["count"]] * 3
+            handles.append(Line2D([], [], color=colour, lw=3.2, label=name))
+            continue
+        x = rows["as_of"].map(_decimal_date)
+        y = rows["count"].astype(float)
+        if bool(d["joinable"]) and len(rows) > 1:
+            ax.plot(x, y, color=colour, lw=1.3, zorder=2)
+        lower = rows["qualifier"].isin(LOWER_BOUND_QUALIFIERS)
+        # gid names what each group of markers is, so a test can read back exactly what was plotted.
+        ax.scatter(x[~lower], y[~lower], marker="o", s=size, color=colour, edgecolor="white", lw=0.8, zorder=3,
+                   gid=f"counts:{definition}:exact")
+        ax.scatter(x[lower], y[lower], marker="^", s=size * 1.5, color=colour, edgecolor="white", lw=0.8, zorder=3,
+                   gid=f"counts:{definition}:lower_bound")
+        for xi, yi, r in zip(x, y, rows.to_dict("records")):
+            if isinstance(r["claim_id"], str):
+                continue  # labelled with its article below
+            texts.append(ax.text(xi, yi, count_label(r["count"], r["qualifier"], lang), fontsize=layout.base_size * 0.78,
+                                 color=style.COLOURS["text"], zorder=4))
+        avoid_x += list(x)
+        avoid_y += list(y)
+        handles.append(Line2D([], [], color=colour, marker="o", lw=1.3 if bool(d["joinable"]) else 0, label=name))
+    # The counts the articles give, ringed and named, so the reader can find the figure the report started from.
+    quoted = data[data["claim_id"].notna()]
+    if len(quoted):
+        qx = quoted["as_of"].map(_decimal_date)
+        ax.scatter(qx, quoted["count"].astype(float), marker="o", s=size * 4.5, facecolor="none",
+                   edgecolor=style.COLOURS["text"], lw=1.1, zorder=4, gid="counts:articles")
+        for xi, r in zip(qx, quoted.to_dict("records")):
+            article = str(r["source_ids"]).split("|")[0][:3]
+            figure = count_label(r["count"], r["qualifier"], lang)
+            ax.annotate(tr(lang, f"Article {article}: {figure}", f"文章{article}：{figure}"), xy=(xi, r["count"]),
+                        xytext=(xi - 0.3, r["count"] * 3 if use_log else r["count"] * 1.4),
+                        fontsize=layout.base_size * 0.85, color=style.COLOURS["text"], ha="center", va="bottom",
+                        arrowprops={"arrowstyle": "-", "color": style.COLOURS["text"], "lw": 0.7, "shrinkB": 7})
+    if data["qualifier"].isin(LOWER_BOUND_QUALIFIERS).any():
+        handles.append(Line2D([], [], color=style.COLOURS["muted"], marker="^", lw=0, markersize=8,
+                              label=tr(lang, "Lower bound ('more than')", "下限（“超过”）")))
+    if len(quoted):
+        handles.append(Line2D([], [], marker="o", lw=0, markersize=11, markerfacecolor="none",
+                              markeredgecolor=style.COLOURS["text"], label=tr(lang, "Figure in the articles", "文章所引数字")))
+    first, last = int(data["year"].min()), int(data["year"].max())
+    ax.set_xlim(first, last + 1)
+    # Ticks at the turn of each year, the year's name in the middle of it.
+    ax.set_xticks(range(first, last + 2))
+    ax.set_xticklabels([])
+    ax.set_xticks([y + 0.5 for y in range(first, last + 1)], minor=True)
+    ax.set_xticklabels([tr(lang, str(y), f"{y}年") for y in range(first, last + 1)], minor=True)
+    ax.tick_params(axis="x", which="minor", length=0)
+    if use_log:
+        ax.set_yscale("log")
+        low, high = positive.min() / 1.6, positive.max() * 2.2
+        ax.set_ylim(low, high)
+        ticks = [m * 10 ** e for e in range(0, 7) for m in (1, 2, 5) if low <= m * 10 ** e <= high]
+        ax.yaxis.set_major_locator(FixedLocator(ticks))
+        ax.yaxis.set_minor_locator(NullLocator())
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: style.thousands(v, lang)))
+        ax.set_ylabel(tr(lang, "Count (log scale)", "数量（对数刻度）"))
+    else:
+        ax.set_ylim(0, max(float(data["count"].max()) * 1.15, 1))
+        style.count_axis(ax.yaxis, lang)
+        ax.set_ylabel(tr(lang, "Count", "数量"))
+    ax.legend(handles=handles, loc="upper left", fontsize=layout.base_size * 0.8)
+    place_labels(ax, texts, avoid_x, avoid_y)
+    n_ledger = int((data["origin"] == "ledger").sum())
+    n_defs = data["definition_id"].nunique()
+    if n_ledger == 0:
+        subtitle = tr(lang, "No published count in these years: Epoch AI's yearly count only",
+                      "这些年份没有公开发布的统计数字：仅有Epoch AI的年度数字")
+    else:
+        subtitle = tr(lang, f"{n_ledger} published counts and Epoch AI's yearly count, {n_defs} different things "
+                            "counted: compare within a colour, not across",
+                      f"{n_ledger}个公开发布的统计数字及Epoch AI的年度数字，共{n_defs}种统计口径：只宜在同一颜色内比较")
+    return fig, subtitle
+
+
+CHARTS.append(Chart(
+    name="players-model-counts", notebook="02_players",
+    title={"en": "How many models? It depends on what is counted", "zh": "有多少个大模型？取决于统计什么"},
+    caption="Published counts of Chinese large models, and of the generative AI services and applications built on "
+            "them, one colour per definition of what was counted. Triangles are lower bounds ('more than'); lines join "
+            "only counts read from one register (the CAC's national filings and local registrations); the ringed "
+            "point is the count the Lingyi Zhiku article gives. Epoch AI's notable Chinese models are counted per "
+            "year and drawn across each year.",
+    alt="Chart of counts on a log scale from 2023 to 2025. In mid-2023 the tallies of released models range from a "
+        "few dozen to a couple of hundred, and the Lingyi Zhiku article's 'more than' figure sits beside ISTIC's "
+        "count of models of the same size. The CAC's cumulative filings of generative AI services climb from mid-2024 "
+        "to November 2025, with local registrations of applications rising below them; a tally presented at the 2025 "
+        "World AI Conference stands above everything at over a thousand; Epoch AI's notable Chinese models stay in "
+        "the tens each year.",
+    data=counts_data, draw=draw_counts, uses_epoch=True, data_sources=count_bodies))
 
 CHARTS.append(Chart(
     name="players-launches-2023", notebook="02_players",

@@ -19,6 +19,7 @@ CHART_MODULES: dict[str, str] = {
     "history-scale": "history",
     "history-articles-vs-epoch": "history",
     "history-after-2023": "history",
+    "players-model-counts": "players",
     "players-launches-2023": "players",
     "players-network": "players",
     "players-china-notable": "players",

@@ -43,6 +43,8 @@ def source_line(chart: Chart, data: pd.DataFrame, p: Params) -> str:
         names = [f"{sources.loc[i, col]} ({i[:3]})" for i in ids]
         if names:
             parts.append(("来源：" + "、".join(names)) if p.lang == "zh" else ("Sources: " + "; ".join(names)))
+    if chart.data_sources is not None and chart.data_sources(data, p):
+        parts.append(chart.data_sources(data, p))
     extra = chart.extra_sources.get(p.lang)
     if extra:
         parts.append(extra)
