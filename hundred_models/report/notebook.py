@@ -50,18 +50,40 @@ def glue(notebook: str, **values) -> None:
         myst_glue(key, _rounded(value), display=False)
 
 
-def key_figures(rows: list[tuple[str, object, str, str]]) -> pd.DataFrame:
-    """The closing table of a chapter: figure, value (formatted), unit, where it comes from."""
-    def fmt(v):
-        if isinstance(v, float):
-            if v != v:
-                return "n/a"
-            return f"{v:,.0f}" if abs(v) >= 1000 else f"{v:,.2f}".rstrip("0").rstrip(".")
-        if isinstance(v, int):
-            return f"{v:,}"
-        return str(v)
+#: Headers of the key-figures table, in each language.
+KEY_FIGURE_HEADERS = {"en": ["Figure", "Value", "Unit", "Basis"], "zh": ["数字", "数值", "单位", "依据"]}
 
-    frame = pd.DataFrame([(a, fmt(b), c, d) for a, b, c, d in rows], columns=["figure", "value", "unit", "basis"])
+
+def _words(text, lang: str) -> str:
+    """A label given as 'English' or as ('English', '中文'), in the chapter's language."""
+    if isinstance(text, tuple):
+        return text[1] if lang == "zh" else text[0]
+    return str(text)
+
+
+def key_figures(rows: list[tuple], lang: str = "en") -> "Table":
+    """The closing table of a chapter: figure, value (formatted for the language), unit, where it comes from.
+
+    Labels, units and bases are 'English' or ('English', '中文'); numbers of ten thousand and more read with
+    万 and 亿 in Chinese.
+    """
+    from .style import short_number
+
+    def fmt(v):
+        if isinstance(v, bool):
+            return _words(("yes", "是") if v else ("no", "否"), lang)
+        if isinstance(v, (int, float)):
+            if isinstance(v, float) and v != v:
+                return _words(("no data", "无数据"), lang)
+            if lang == "zh" and abs(v) >= 1e4:
+                return short_number(float(v), "zh")
+            if isinstance(v, int) or float(v).is_integer() and abs(v) >= 1000:
+                return f"{v:,.0f}"
+            return f"{v:,.2f}".rstrip("0").rstrip(".")
+        return _words(v, lang)
+
+    frame = pd.DataFrame([(_words(a, lang), fmt(b), _words(c, lang), _words(d, lang)) for a, b, c, d in rows],
+                         columns=KEY_FIGURE_HEADERS["zh" if lang == "zh" else "en"])
     return Table(frame, "key-figures")
 
 
