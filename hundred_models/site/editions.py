@@ -65,6 +65,35 @@ def chinese_config(text: str) -> str:
     return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
 
 
+def chinese_bibliography(sources_csv: Path) -> str:
+    """The references in their Chinese form, built from the source register: 方文三, 红星新闻, 《环球》杂志 …
+
+    The keys are those of book/references.bib, so every citation in the pages resolves in both editions.
+    """
+    import csv
+
+    entries = []
+    with open(sources_csv, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            key = "src" + row["source_id"][:3]
+            title = row["title_zh"] or f"（原文无标题，{row['outlet_short_zh']}文章）"
+            parts = row["published"].split("-")
+            author = row["author"] or "{" + row["outlet_short_zh"] + "}"  # an outlet as author: one name, not split
+            year = "".join(f"{int(v)}{u}" for v, u in zip(parts, ("年", "月", "日")))
+            fields = {"author": "{" + author + "}", "title": "{{" + title + "}}",
+                      "howpublished": "{" + row["outlet"] + "}", "year": year,
+                      "note": "{本报告文章登记表编号 " + row["source_id"][:3] + ("；发表日期系推断" if row["date_inferred"] == "true"
+                                                                          else "") + "}",
+                      "language": "{chinese}"}
+            body = ",\n".join(f"  {name:<12} = {{{value}}}" if not value.startswith("{") else f"  {name:<12} = {value}"
+                               for name, value in fields.items())
+            entries.append(f"@misc{{{key},\n{body}\n}}\n")
+    entries.append("@misc{epoch2026,\n  author       = {{Epoch AI}},\n  title        = {{重要AI模型数据（Data on Notable AI "
+                   "Models）}},\n  howpublished = {\\url{https://epoch.ai/data/notable-ai-models}},\n  year         = {2026},\n"
+                   "  note         = {2026年1月26日访问；CC BY 4.0许可},\n}\n")
+    return "\n".join(entries)
+
+
 def mirror(root: Path | None = None, target: Path | None = None) -> list[str]:
     """Bring ``_build/zh-src`` up to date with the book's sources; returns the files that changed."""
     root = Path(root or paths.PROJECT_ROOT)
@@ -82,7 +111,10 @@ def mirror(root: Path | None = None, target: Path | None = None) -> list[str]:
     for path in sorted((root / "book").rglob("*")):
         rel = path.relative_to(root)
         if path.is_file() and "figures" not in rel.parts and ".ipynb_checkpoints" not in rel.parts:
-            put(str(rel), path.read_bytes())
+            content = path.read_bytes()
+            if rel.as_posix() == "book/references.bib":
+                content = chinese_bibliography(root / "data" / "raw" / "sources.csv").encode("utf-8")
+            put(str(rel), content)
     for name in pages.THEME_NOTEBOOKS:
         rel = f"notebooks/{name}.ipynb"
         put(rel, chinese_notebook((root / rel).read_text(encoding="utf-8"), rel).encode("utf-8"))
