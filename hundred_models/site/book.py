@@ -122,6 +122,27 @@ def build_site(strict: bool = True) -> int:
     if result.returncode != 0:
         return result.returncode
     prune_html(BUILD_DIR / "html")
-    from .editions import build_chinese
-
     return build_chinese(strict)
+
+
+def build_chinese(strict: bool = True) -> int:
+    """Mirror, execute what changed with lang="zh", build with Jupyter Book, publish into _build/html/zh."""
+    from . import editions
+
+    editions.mirror()
+    execute_stale_pages(pages.executed_pages(editions.ZH_SOURCE), editions.ZH_SOURCE)
+    jb = Path(sys.executable).with_name("jupyter-book")
+    cmd = [str(jb), "build", str(editions.ZH_SOURCE), "--path-output", str(editions.ZH_SOURCE)]
+    if strict:
+        cmd += ["-W", "--keep-going"]
+    env = {**os.environ, "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
+    result = subprocess.run(cmd, cwd=editions.ZH_SOURCE, env=env)
+    if result.returncode != 0:
+        return result.returncode
+    built = editions.ZH_SOURCE / "_build" / "html"
+    prune_html(built)
+    published = BUILD_DIR / "html" / "zh"
+    shutil.rmtree(published, ignore_errors=True)
+    shutil.copytree(built, published)
+    editions.share_identical_files(BUILD_DIR / "html", published)
+    return 0

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import yaml
@@ -172,26 +170,3 @@ def share_identical_files(en_html: Path, zh_html: Path) -> int:
         saved += path.stat().st_size
         path.unlink()
     return saved
-
-
-def build_chinese(strict: bool = True) -> int:
-    """Mirror, execute what changed with lang="zh", build with Jupyter Book, publish into _build/html/zh."""
-    from .book import BUILD_DIR, execute_stale_pages, prune_html
-
-    mirror()
-    execute_stale_pages(pages.executed_pages(ZH_SOURCE), ZH_SOURCE)
-    jb = Path(sys.executable).with_name("jupyter-book")
-    cmd = [str(jb), "build", str(ZH_SOURCE), "--path-output", str(ZH_SOURCE)]
-    if strict:
-        cmd += ["-W", "--keep-going"]
-    env = {**os.environ, "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
-    result = subprocess.run(cmd, cwd=ZH_SOURCE, env=env)
-    if result.returncode != 0:
-        return result.returncode
-    built = ZH_SOURCE / "_build" / "html"
-    prune_html(built)
-    published = BUILD_DIR / "html" / "zh"
-    shutil.rmtree(published, ignore_errors=True)
-    shutil.copytree(built, published)
-    share_identical_files(BUILD_DIR / "html", published)
-    return 0

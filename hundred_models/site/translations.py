@@ -31,6 +31,9 @@ def extract(out: Path) -> Path:
     mirror(target=source)
     config = yaml.safe_load((source / "_config.yml").read_text(encoding="utf-8"))
     config.setdefault("execute", {})["execute_notebooks"] = "off"
+    # Extract from the English text: no catalogue applied (the compiled ones would translate the contents' captions).
+    config["sphinx"]["config"]["language"] = "en"
+    config["sphinx"]["config"].pop("locale_dirs", None)
     (source / "_config.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     jb = Path(sys.executable).with_name("jupyter-book")
     cmd = [str(jb), "build", str(source), "--path-output", str(out), "--builder", "custom", "--custom-builder", "gettext"]
