@@ -135,7 +135,7 @@ def summary(p: Params) -> Chapter:
     chapter = Chapter(NOTEBOOK)
     chapter.tables = {
         "fleets": present(_fleets(fleets, compute, lang), [
-            Col("entity_id", "Fleet or order", "集群或订单", "name", names), Col("buyer", "Buyer", "买方", "name", names),
+            Col("entity_id", "Fleet or order", "集群或订单", "name", names),
             Col("chip", "Chips", "芯片", "name", names), Col("status", "Status", "状态", "label", DEPLOYMENT_STATUS),
             Col("gpu_count_anchor", "GPUs as printed", "文章所印GPU数"),
             Col("allows", "GPUs the figure allows", "该数字允许的GPU数"),

@@ -50,7 +50,6 @@ def summary(p: Params) -> Chapter:
     signatories = int(chosen_fact(facts, "pause-letter", "signatories")["value"])
     timeline = chart_data("policy-timeline", p)
     timeline = timeline.assign(sources=[_sources(r) for r in timeline.to_dict("records")])
-    stages = [Col(stage, en[:1].upper() + en[1:], zh, "date") for stage, (en, zh) in POLICY_STAGES.items()]
     rule = Col("entity_id", "Rule, plan or letter", "规则、规划或信件", "name", names)
 
     chapter = Chapter(NOTEBOOK)
@@ -58,7 +57,6 @@ def summary(p: Params) -> Chapter:
         "rules": present(policies, [
             rule, *([Col("name_zh", "Chinese title", "中文名称")] if lang == "en" else []),
             Col("level", "Level", "层级", "label", POLICY_LEVELS), Col("issuer", "Issued by", "发布机构", "name", names),
-            *stages,
         ], "policy-table", lang),
         "timeline": present(timeline, [
             Col("policy", "Rule, plan or letter", "规则、规划或信件", "name", names),
