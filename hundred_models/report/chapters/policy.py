@@ -55,7 +55,7 @@ def summary(p: Params) -> Chapter:
     chapter = Chapter(NOTEBOOK)
     chapter.tables = {
         "rules": present(policies, [
-            rule, *([Col("name_zh", "Chinese title", "中文名称")] if lang == "en" else []),
+            rule, Col("name_zh", "Chinese title", "全称"),
             Col("level", "Level", "层级", "label", POLICY_LEVELS), Col("issuer", "Issued by", "发布机构", "name", names),
         ], "policy-table", lang),
         "timeline": present(timeline, [
