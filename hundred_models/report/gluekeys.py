@@ -121,6 +121,14 @@ KEYS: dict[str, tuple[str, str]] = {
     "comp_gpt3_cost_epoch": ("04_compute", "Epoch AI's estimate of GPT-3's training compute cost, 2023 US dollars"),
     "comp_gpt3_gpus_epoch": ("04_compute", "GPUs Epoch AI records for GPT-3's training"),
     "comp_bytedance_gpus": ("04_compute", "GPUs ByteDance was expected to have (estimate)"),
+    "comp_gpt3_cost_article_text": ("04_compute", "GPT-3 training cost quoted in article 001, as a phrase "
+                                                  "('12 million US dollars' / '1200万美元')"),
+    "comp_gpt3_cost_epoch_text": ("04_compute", "Epoch AI's estimate of GPT-3's training compute cost, as a phrase "
+                                                "(three significant digits, 2023 dollars)"),
+    "comp_gpt3_gpus_epoch_text": ("04_compute", "GPUs Epoch AI records for GPT-3's training, as prose writes them "
+                                                "('10,000' / '1万')"),
+    "comp_bytedance_gpus_text": ("04_compute", "GPUs ByteDance was expected to have, as prose writes them "
+                                               "('100,000' / '10万')"),
     "comp_domestic_pairs": ("04_compute", "Chinese model-chip pairs in Epoch AI on Chinese-made chips"),
     "comp_all_pairs": ("04_compute", "All Chinese model-chip pairs in Epoch AI with known hardware"),
     # 05_policy

@@ -142,3 +142,56 @@ ARCHITECTURES = {"dense": ("dense", "稠密"), "moe": ("sparse mixture-of-expert
 BASES = {"articles": ("the articles", "文章"), "epoch": ("Epoch AI", "Epoch AI"),
          "articles+epoch": ("the articles, exact value from Epoch AI", "文章（精确值取自Epoch AI）")}
 ATTRIBUTES = {"parameters": ("parameters", "参数量"), "release_date": ("release date", "发布日期")}
+
+
+# ---------------------------------------------------------------- vocabularies of the compute and policy chapters
+#: deployments.csv status (kind "label"); the same words as the compute chart's legend.
+DEPLOYMENT_STATUS = {"ordered": ("ordered", "已订购"), "delivered": ("delivered", "已交付"),
+                     "reported": ("in use (reported)", "已投用（报道）"), "planned": ("planned", "计划中"),
+                     "ceiling": ("largest configuration offered", "可提供的最大配置")}
+#: policies.csv level.
+POLICY_LEVELS = {"national": ("national", "全国"), "local": ("local", "地方"),
+                 "international": ("international", "国际"), "industry": ("industry", "行业")}
+#: The four dates of a rule (policy-timeline stage); the same words as the policy chart's legend.
+POLICY_STAGES = {"draft_date": ("draft for comment", "征求意见稿"), "adopted_date": ("adopted", "审议通过"),
+                 "published_date": ("published", "公布"), "effective_date": ("takes effect", "施行")}
+#: Where a date in the policy timeline comes from (events.csv origin).
+DATE_ORIGINS = {"articles": ("article", "文章"), "external": ("official document", "官方文件")}
+#: discrepancies.csv kind: what is wrong, in a few words.
+DISCREPANCY_KINDS = {
+    "misstated_value": ("misstated figure", "数字有误"), "double_count": ("counted twice", "重复计数"),
+    "possible_double_count": ("possibly counted twice", "可能重复计数"),
+    "sparse_vs_dense": ("sparse total set beside dense counts", "稀疏模型总参数量与稠密模型并列"),
+    "sum_mismatch": ("parts do not add up", "分项与总数不符"), "date_conflict": ("conflicting dates", "日期冲突"),
+    "time_zone": ("date in another time zone", "时区不同的日期"), "vague_reference": ("vague reference", "指代含糊"),
+    "wrong_attribution": ("wrongly attributed", "归属错误"), "incomplete_attribution": ("developers left out", "开发者不全"),
+    "misnamed": ("wrong name", "名称有误"), "misdescribed": ("wrongly described", "描述有误"),
+    "misquoted": ("restated with another meaning", "转述改变原意"), "outdated": ("soon outdated", "很快过时"),
+    "estimate_differs": ("estimate differs", "估算不同"), "disputed_value": ("what the figure measures is disputed", "数字口径有争议"),
+}
+#: discrepancies.csv detected_by.
+DETECTED_BY = {"build": ("build", "构建过程"), "reader": ("reader", "读者"),
+               "build and reader": ("build and reader", "构建过程和读者")}
+#: claims.csv attribute of the policy claims (theme policy): what the article says about its subject.
+POLICY_ATTRIBUTES = {
+    "backs_company": ("backs the company", "支持企业"), "called_for_ai_regulation": ("called for AI rules", "呼吁AI立法监管"),
+    "calls_for_safety_protocols": ("calls for shared safety protocols", "呼吁共享安全规程"),
+    "chairman_of": ("chairman of", "董事长"), "covers_year": ("covers the year", "所涉年份"),
+    "draft_date": ("draft released", "征求意见稿发布"), "effective_date": ("takes effect", "施行"),
+    "event_date": ("held", "举行"), "issued_by": ("issued by", "发布机构"), "listed_in": ("listed in", "列入"),
+    "not_yet_public": ("not yet public", "尚未公开"), "pause_months": ("pause asked for", "要求暂停时长"),
+    "planned_submission_date": ("to be submitted", "计划提请审议"), "proposal_at": ("made a proposal at", "提出建议于"),
+    "published_date": ("published", "公布"), "requires_algorithm_filing": ("requires algorithm filing", "要求算法备案"),
+    "requires_algorithm_filing_under": ("algorithm filing required under", "算法备案依据"),
+    "requires_security_assessment_under": ("security assessment required under", "安全评估依据"),
+    "signatories": ("signatories", "签名人数"), "signed": ("signed", "签名"), "target_date": ("target year", "目标年份"),
+    "to_be_submitted_to": ("to be submitted to", "提请审议机关"), "vice_dean_at": ("vice dean at", "副院长"),
+}
+#: What the compute chapter's articles say about a domestic chip or chip maker (claims.csv attribute).
+CHIP_CLAIMS = {"developed_by": ("own chip of an internet company", "互联网公司自研芯片"),
+               "makes_general_gpus": ("new general-purpose GPU company", "新兴通用GPU企业"),
+               "compute_efficiency_approach": ("promotes compute-in-memory designs", "推广存算一体设计")}
+#: Chip makers as analysis.chip_maker names them (the hardware Epoch AI records).
+CHIP_MAKERS = {"NVIDIA": ("NVIDIA", "英伟达"), "Huawei": ("Huawei", "华为"), "Google": ("Google", "谷歌"),
+               "Baidu (Kunlun)": ("Baidu (Kunlun)", "百度（昆仑）"), "Cambricon": ("Cambricon", "寒武纪"),
+               "Hygon": ("Hygon", "海光"), "AMD": ("AMD", "AMD"), "Other": ("other", "其他")}
