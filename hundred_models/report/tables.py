@@ -223,3 +223,18 @@ INDUSTRIES = {"medicine": ("medicine", "医疗"), "government": ("government ser
               "cross_industry": ("several industries", "跨行业"), "mobile": ("mobile phones", "手机"),
               "retail": ("retail", "零售"), "energy": ("energy", "能源"), "security": ("cybersecurity", "网络安全"),
               "legal": ("law", "法律"), "other": ("other", "其他")}
+
+
+def link_text(value, lang: str = "en") -> str:
+    """A short link for a table cell: value is (text, address); without an address, the text alone."""
+    import html
+
+    text, url = value if isinstance(value, tuple) else (value, None)
+    if _missing(text):
+        return ""
+    if not isinstance(url, str) or not url:
+        return html.escape(str(text))
+    return f'<a href="{html.escape(url, quote=True)}">{html.escape(str(text))}</a>'
+
+
+FORMATS["link"] = link_text
