@@ -107,6 +107,7 @@ KEYS: dict[str, tuple[str, str]] = {
     "vert_maas_solutions": ("03_vertical_models", "Solutions in Tencent's MaaS offer (more than)"),
     "vert_costly_industries": ("03_vertical_models", "Industries where the articles say one error is too costly"),
     "vert_protein_sequences": ("03_vertical_models", "Protein sequences the life-science data runs to (at least)"),
+    "vert_protein_sequences_text": ("03_vertical_models", "The same in words ('1 billion', '10亿')"),
     "vert_vendor_claims": ("03_vertical_models", "Vendor claims charted"),
     # 04_compute
     "comp_nvidia_share": ("04_compute", "Nvidia's share of AI training chips, percent (more than)"),
