@@ -76,7 +76,7 @@ def summary(p: Params) -> Chapter:
         "sizes": present(drawn, [
             Col("entity_id", "Model", "模型", "name", flagged_names), Col("unit", "Counted as", "计为", "label", UNITS),
             Col("release_date", "Released", "发布", "date"),
-            Col("parameters_as_printed", "Size as printed", "文章所印规模"),
+            Col("parameters_as_printed", "Size as printed", "原文规模"),
             Col("parameters", "Parameters used", "采用参数量", "parameters"),
             Col("parameters_basis", "Size from", "参数量来源", "label", BASES),
             Col("architecture", "Architecture", "结构", "label", ARCHITECTURES), Col("group", "Where", "地区", "label", GROUPS), Col("dense_record", "Dense record", "稠密模型纪录", "bool"),
@@ -84,11 +84,11 @@ def summary(p: Params) -> Chapter:
         "frontier": present(frontier, [
             Col("entity_id", "Model", "模型", "name", names), Col("release_date", "Released", "发布", "date"),
             Col("parameters", "Parameters", "参数量", "parameters"),
-            Col("parameters_as_printed", "As printed", "文章所印"),
+            Col("parameters_as_printed", "As printed", "原文数字"),
         ], "history-frontier", lang),
         "crosscheck": present(crosscheck, [
             Col("claim_id", "Claim", "说法编号"), Col("model", "Model", "模型", "name", names),
-            Col("attribute", "What", "项目", "label", ATTRIBUTES), Col("anchor", "As printed", "文章所印"),
+            Col("attribute", "What", "项目", "label", ATTRIBUTES), Col("anchor", "As printed", "原文数字"),
             Col("epoch_model", "Epoch AI entry", "Epoch AI条目"),
             Col("article_value", "Article's value", "文章数值", "parameters"),
             Col("epoch_value", "Epoch AI's value", "Epoch AI数值", "parameters"),

@@ -122,7 +122,7 @@ def definitions_table(definitions: pd.DataFrame, lang: str = "en"):
     return present(d, [
         Col("what", "What is counted", "统计对象"),
         Col("measure", "Measured", "计量方式", "label", MEASURES),
-        Col("joinable", "From one register", "出自同一登记", "bool"),
+        Col("joinable", "From one register", "出自同一份登记记录", "bool"),
         Col("counts", "Counts in the ledger", "台账中的统计数", "count"),
     ], "players-count-definitions", lang)
 
@@ -175,7 +175,7 @@ def summary(p: Params) -> Chapter:
             Col("model_count", "Models in our data", "本报告数据中的模型", "count"),
         ], "players-kinds", lang),
         "count": present(count_rows, [
-            Col("what", "What", "项目"), Col("anchor", "As printed", "文章所印"), Col("figure", "Value", "数值"),
+            Col("what", "What", "项目"), Col("anchor", "As printed", "原文数字"), Col("figure", "Value", "数值"),
             Col("as_of", "As of", "截至", "date"), Col("claim_ids", "Claims", "说法编号", "sources"),
         ], "players-count", lang),
         "launches": present(launch_rows, [

@@ -86,7 +86,7 @@ def summary(p: Params) -> Chapter:
         ], "vertical-offers", lang),
         "claims": present(claims, [
             Col("subject", "Model", "模型", "name", names), Col("what", "Claimed improvement", "宣称的提升"),
-            Col("figure", "Figure", "数字"), Col("anchor", "As printed", "文章所印"),
+            Col("figure", "Figure", "数字"), Col("anchor", "As printed", "原文数字"),
             Col("status", "Kind of figure", "数字性质", "label", CLAIM_KINDS), Col("claim_id", "Claim", "说法编号"),
         ], "vertical-claims", lang),
         "tolerance": present(_tolerance(tolerance), [
@@ -94,8 +94,8 @@ def summary(p: Params) -> Chapter:
             *[Col(key, en, zh, "bool") for key, (en, zh) in evidence.items()],
         ], "vertical-tolerance", lang),
         "life": present(life_rows, [
-            Col("what", "What", "项目"), Col("anchor", "As printed", "文章所印"), Col("figure", "Value", "数值"),
-            Col("qualifier", "Hedge", "限定", "label", QUALIFIERS), Col("claim_ids", "Claim", "说法编号", "sources"),
+            Col("what", "What", "项目"), Col("anchor", "As printed", "原文数字"), Col("figure", "Value", "数值"),
+            Col("qualifier", "Hedge", "限定词", "label", QUALIFIERS), Col("claim_ids", "Claim", "说法编号", "sources"),
         ], "vertical-life", lang),
     }
     chapter.glue = dict(
