@@ -34,6 +34,22 @@ def _names(frame, lang: str = "en", unit: bool = False) -> str:
     return name_list(out, lang)
 
 
+def _after_by_year(after, lang: str):
+    """The largest notable model of each year in China and outside it, side by side: 'Kimi K2 (Moonshot)'."""
+    import pandas as pd
+
+    rows = []
+    for year, group in after.groupby("year", sort=True):
+        row = {"year": year}
+        for rec in group.to_dict("records"):
+            developer = _organisations(rec["organization"], lang)
+            label = rec["model"] + ((f"（{developer}）" if lang == "zh" else f" ({developer})") if developer else "")
+            row[f"{rec['group']}_model"], row[f"{rec['group']}_parameters"] = label, rec["parameters"]
+        rows.append(row)
+    columns = ["year"] + [f"{g}_{c}" for g in ("China", "Outside China") for c in ("model", "parameters")]
+    return pd.DataFrame(rows).reindex(columns=columns)
+
+
 def _organisations(text, lang: str) -> str:
     """Epoch AI's developers, 'A,B' in its table: 'A, B' / 'A、B'."""
     if not isinstance(text, str):
@@ -86,19 +102,28 @@ def summary(p: Params) -> Chapter:
             Col("parameters", "Parameters", "参数量", "parameters"),
             Col("parameters_as_printed", "As printed", "原文数字"),
         ], "history-frontier", lang),
-        "crosscheck": present(crosscheck, [
+        # Sizes and dates checked apart: one table each, so neither needs the other's empty columns.
+        "crosscheck": present(crosscheck[crosscheck["attribute"] == "parameters"], [
             Col("claim_id", "Claim", "说法编号"), Col("model", "Model", "模型", "name", names),
-            Col("attribute", "What", "项目", "label", ATTRIBUTES), Col("anchor", "As printed", "原文数字"),
+            Col("anchor", "As printed", "原文数字"), Col("article_value", "Article's value", "文章数值", "parameters"),
             Col("epoch_model", "Epoch AI entry", "Epoch AI条目"),
-            Col("article_value", "Article's value", "文章数值", "parameters"),
             Col("epoch_value", "Epoch AI's value", "Epoch AI数值", "parameters"),
-            Col("article_date", "Article's date", "文章日期", "date"), Col("epoch_date", "Epoch AI's date", "Epoch AI日期", "date"),
             Col("verdict", "Verdict", "结论", "label", VERDICTS),
         ], "history-crosscheck", lang),
-        "after": present(after.assign(organization=after["organization"].map(lambda o: _organisations(o, lang))), [
-            Col("year", "Year", "年份"), Col("group", "Where", "地区", "label", GROUPS), Col("model", "Largest notable model", "最大的重要模型"),
-            Col("organization", "Developer", "开发者"), Col("parameters", "Parameters", "参数量", "parameters"),
-            Col("publication_date", "Published", "发布", "date"),
+        "crosscheck_dates": present(crosscheck[crosscheck["attribute"] == "release_date"], [
+            Col("claim_id", "Claim", "说法编号"), Col("model", "Model", "模型", "name", names),
+            Col("anchor", "As printed", "原文数字"), Col("article_date", "Article's date", "文章日期", "date"),
+            Col("epoch_model", "Epoch AI entry", "Epoch AI条目"),
+            Col("epoch_date", "Epoch AI's date", "Epoch AI日期", "date"),
+            Col("verdict", "Verdict", "结论", "label", VERDICTS),
+        ], "history-crosscheck-dates", lang),
+        # One row a year, China beside the rest of the world; the developer follows the model's name.
+        "after": present(_after_by_year(after, lang), [
+            Col("year", "Year", "年份"),
+            Col("China_model", "Largest in China (developer)", "中国最大（开发机构）"),
+            Col("China_parameters", "Parameters, China", "参数量（中国）", "parameters"),
+            Col("Outside China_model", "Largest outside China (developer)", "中国以外最大（开发机构）"),
+            Col("Outside China_parameters", "Parameters, outside China", "参数量（中国以外）", "parameters"),
         ], "history-after", lang),
     }
     chapter.glue = dict(
