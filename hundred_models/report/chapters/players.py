@@ -99,7 +99,9 @@ def ledger_table(counts: pd.DataFrame, definitions: pd.DataFrame, lang: str = "e
     ledger = counts[counts["origin"] == "ledger"].copy()
     ledger["_order"] = ledger["definition_id"].map(COUNT_DEFINITIONS.index)
     ledger = ledger.sort_values(["_order", "as_of", "count_id"], kind="mergesort")
-    ledger["what"] = ledger["definition_id"].map(short).map(lambda t: _brackets(t, lang))
+    # What was counted, named once at the head of its group of rows.
+    ledger["what"] = ledger["definition_id"].map(short).map(lambda t: _brackets(t, lang)).where(
+        ledger["definition_id"].ne(ledger["definition_id"].shift()), "")
     ledger["figure"] = [count_phrase(c, q, lang) for c, q in zip(ledger["count"], ledger["qualifier"])]
     ledger["source"] = [_source_link(r, lang) for r in ledger.to_dict("records")]
     return present(ledger, [
