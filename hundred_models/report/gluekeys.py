@@ -18,6 +18,8 @@ KEYS: dict[str, tuple[str, str]] = {
     "hist_ultra_names": ("01_history", "Their names"),
     "hist_ultra_low_bn": ("01_history", "Smallest printed size among them, billions of parameters"),
     "hist_ultra_high_bn": ("01_history", "Largest printed size among them, billions of parameters"),
+    "hist_ultra_range": ("01_history", "The same two sizes as a phrase in the chapter's language ('100 to 250 billion', "
+                                       "'1000亿至2500亿')"),
     "hist_large_names": ("01_history", "Sized models an article calls large-scale (大规模)"),
     "hist_large_year": ("01_history", "Release year of the model(s) an article calls large-scale"),
     "hist_ultra_abroad_year": ("01_history", "Year article 000 gives for the start of ultra-large models abroad"),
@@ -41,11 +43,15 @@ KEYS: dict[str, tuple[str, str]] = {
     "hist_date_differ": ("01_history", "Release dates incompatible with Epoch AI's"),
     "hist_palm_anchor": ("01_history", "PaLM's size as article 001 prints it"),
     "hist_palm_epoch": ("01_history", "PaLM's size in Epoch AI's table, parameters"),
+    "hist_palm_epoch_text": ("01_history", "The same as running text in the chapter's language ('540,350,000,000', "
+                                           "'5403.5亿')"),
     "hist_last_year": ("01_history", "Last year in the window"),
     "hist_largest_china_last": ("01_history", "Largest Chinese notable model in the last year (parameters)"),
     "hist_largest_china_last_name": ("01_history", "Its name"),
+    "hist_largest_china_last_text": ("01_history", "Its parameters in words ('1 trillion', '1万亿')"),
     "hist_largest_world_last": ("01_history", "Largest notable model outside China in the last year (parameters)"),
     "hist_largest_world_last_name": ("01_history", "Its name"),
+    "hist_largest_world_last_text": ("01_history", "Its parameters in words ('3 trillion', '3万亿')"),
     # 02_players
     "players_llm_count": ("02_players", "Chinese models with at least a billion parameters, as counted in 2023"),
     "players_llm_count_date": ("02_players", "Month of that count"),
@@ -101,6 +107,7 @@ KEYS: dict[str, tuple[str, str]] = {
     "vert_maas_solutions": ("03_vertical_models", "Solutions in Tencent's MaaS offer (more than)"),
     "vert_costly_industries": ("03_vertical_models", "Industries where the articles say one error is too costly"),
     "vert_protein_sequences": ("03_vertical_models", "Protein sequences the life-science data runs to (at least)"),
+    "vert_protein_sequences_text": ("03_vertical_models", "The same in words ('1 billion', '10亿')"),
     "vert_vendor_claims": ("03_vertical_models", "Vendor claims charted"),
     # 04_compute
     "comp_nvidia_share": ("04_compute", "Nvidia's share of AI training chips, percent (more than)"),

@@ -144,6 +144,102 @@ BASES = {"articles": ("the articles", "文章"), "epoch": ("Epoch AI", "Epoch AI
 ATTRIBUTES = {"parameters": ("parameters", "参数量"), "release_date": ("release date", "发布日期")}
 
 
+# --- Words for prose and tables in both languages (chapters 1-3) ---
+
+def name_list(names: list[str], lang: str = "en") -> str:
+    """'A', 'A and B', 'A, B and C' / 'A和B', 'A、B和C': a list of names as prose writes it."""
+    names = [str(n) for n in names]
+    if len(names) < 2:
+        return "".join(names)
+    if lang == "zh":
+        return "、".join(names[:-1]) + "和" + names[-1]
+    return " and ".join(names) if len(names) == 2 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def parameters_words(value, lang: str = "en") -> str:
+    """'540 billion', '1 trillion' / '5403.5亿', '1万亿': a large number as running text says it."""
+    from .style import short_number
+
+    if _missing(value):
+        return ""
+    value = float(value)
+    if lang == "zh":
+        return short_number(value, "zh")
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(value) >= size:
+            return f"{value / size:,.3g} {word}"
+    return f"{value:,.0f}"
+
+
+def figure_text(value, lang: str = "en") -> str:
+    """A plain figure for running text: '540,350,000,000' / '5403.5亿' (万 and 亿 from ten thousand up in Chinese)."""
+    from .style import short_number
+
+    if _missing(value):
+        return ""
+    value = float(value)
+    if lang == "zh" and abs(value) >= 1e4:
+        return short_number(value, "zh")
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def reader_names(entities: pd.DataFrame) -> dict[str, tuple[str, str]]:
+    """entity id -> (English name, Chinese name), where an entity without a Chinese full name takes its Chinese short
+    form (山海（医疗）, 商汤视觉模型) before its English name: the names a table shows in each edition."""
+    out = {}
+    for r in entities.to_dict("records"):
+        zh = r["name_zh"] if isinstance(r["name_zh"], str) and r["name_zh"] and r["name_zh"] != r["name_en"] else None
+        out[r["entity_id"]] = (r["name_en"], zh or (r["short_zh"] if isinstance(r["short_zh"], str) and r["short_zh"]
+                                                    else r["name_en"]))
+    return out
+
+
+#: Hedges printed with a figure (claims and facts qualifier; model_counts qualifier), as a table shows them.
+QUALIFIERS = {"exactly": ("as printed", "确数"), "about": ("about", "约"), "more_than": ("more than", "超过"),
+              "at_least": ("at least", "至少"), "nearly": ("nearly", "近"), "up_to": ("up to", "高达"),
+              "less_than": ("less than", "不到"), "at_most": ("at most", "不超过"), "several": ("several", "数"),
+              "range": ("range", "范围"), "order": ("order of magnitude", "量级")}
+#: What kind of statement a claim is (claims.status); empty is a reported fact.
+STATUSES = {"planned": ("plan", "计划"), "vendor_projection": ("vendor projection", "厂商预计"),
+            "projection": ("projection", "预计"), "estimate": ("estimate", "估算"), "forecast": ("forecast", "预测"),
+            "our_reading": ("our reading of a link the article leaves implicit", "我们对文章隐含关联的解读"),
+            "vendor_report": ("vendor report", "厂商报告")}
+#: The articles' three kinds of player (organisations.org_kind) and who put an organisation in its kind.
+ORG_KINDS = {"giant": ("Giant", "巨头"), "ai_company": ("AI company", "人工智能公司"),
+             "research": ("Research institute or university", "科研院所"),
+             "international": ("International", "国外机构"), "other": ("Other", "其他")}
+KIND_BASES = {"article": ("article 004", "文章004"), "ours": ("our classification", "我们归类")}
+SECTORS = {"internet": ("internet", "互联网"), "telecom": ("telecoms", "电信"), "hardware": ("hardware", "硬件"),
+           "chips": ("chips", "芯片"), "ai": ("AI", "人工智能"), "software": ("software", "软件"),
+           "research": ("research", "科研"), "government": ("government", "政府"), "finance": ("finance", "金融"),
+           "analyst": ("analyst", "分析机构"), "nonprofit": ("non-profit", "非营利组织")}
+#: How sure we are of a published count (model_counts.confidence) and how a count is measured.
+CONFIDENCE = {"high": ("high", "高"), "medium": ("medium", "中"), "low": ("low", "低")}
+MEASURES = {"cumulative": ("cumulative", "累计"), "per_year": ("per year", "每年")}
+#: Industries an industry model or offer serves (verticals.industry).
+INDUSTRIES = {"medicine": ("medicine", "医疗"), "government": ("government services", "政务"),
+              "finance": ("finance", "金融"), "life_sciences": ("life sciences", "生命科学"),
+              "education": ("education", "教育"), "manufacturing": ("manufacturing", "制造"), "media": ("media", "媒体"),
+              "cross_industry": ("several industries", "跨行业"), "mobile": ("mobile phones", "手机"),
+              "retail": ("retail", "零售"), "energy": ("energy", "能源"), "security": ("cybersecurity", "网络安全"),
+              "legal": ("law", "法律"), "other": ("other", "其他")}
+
+
+def link_text(value, lang: str = "en") -> str:
+    """A short link for a table cell: value is (text, address); without an address, the text alone."""
+    import html
+
+    text, url = value if isinstance(value, tuple) else (value, None)
+    if _missing(text):
+        return ""
+    if not isinstance(url, str) or not url:
+        return html.escape(str(text))
+    return f'<a href="{html.escape(url, quote=True)}">{html.escape(str(text))}</a>'
+
+
+FORMATS["link"] = link_text
+
+
 # ---------------------------------------------------------------- vocabularies of the compute and policy chapters
 #: deployments.csv status (kind "label"); the same words as the compute chart's legend.
 DEPLOYMENT_STATUS = {"ordered": ("ordered", "已订购"), "delivered": ("delivered", "已交付"),
