@@ -20,6 +20,7 @@ import nbformat
 
 from ..data import paths
 from . import pages
+from .lighten import lighten
 from .workers import parallel_map
 
 BUILD_DIR = paths.PROJECT_ROOT / "_build"
@@ -121,4 +122,5 @@ def build_site(strict: bool = True) -> int:
     result = subprocess.run(cmd, cwd=paths.PROJECT_ROOT, env=env)
     if result.returncode == 0:
         prune_html(BUILD_DIR / "html")
+        lighten(BUILD_DIR / "html")
     return result.returncode

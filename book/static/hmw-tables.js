@@ -1,0 +1,79 @@
+/* Searchable tables of the Data page (hundred_models/site/datapage.py writes them).
+ *
+ * Each <div class="hmw-datatable"> holds its rows as JSON and an empty <table> with human headers.
+ * DataTables (core only, vendored) shows them with a search box, sorting on every column, paging,
+ * and a drop-down filter for each column with few distinct values. Nothing is fetched from elsewhere.
+ */
+(function () {
+  "use strict";
+  var BLANK = "\u0000blank";
+
+  function escapeRegex(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  }
+
+  function filters(box, api, spec) {
+    var bar = document.createElement("div");
+    bar.className = "hmw-filters";
+    spec.columns.forEach(function (col, index) {
+      if (!col.filter) return;
+      var label = document.createElement("label");
+      var select = document.createElement("select");
+      label.textContent = col.title + " ";
+      var values = Array.from(new Set(spec.data.map(function (row) { return row[index]; }))).sort();
+      var all = document.createElement("option");
+      all.value = "";
+      all.textContent = "all";
+      select.appendChild(all);
+      values.forEach(function (value) {
+        var option = document.createElement("option");
+        option.value = value === "" ? BLANK : value;
+        option.textContent = value === "" ? "(blank)" : value;
+        select.appendChild(option);
+      });
+      select.addEventListener("change", function () {
+        var value = select.value;
+        var wanted = value === "" ? "" : value === BLANK ? "^$" : "^" + escapeRegex(value) + "$";
+        api.column(index).search(wanted, true, false).draw();
+      });
+      label.appendChild(select);
+      bar.appendChild(label);
+    });
+    if (bar.children.length) box.insertBefore(bar, box.firstChild);
+  }
+
+  function init(box) {
+    var source = box.querySelector("script.hmw-datatable-data");
+    var table = box.querySelector("table");
+    if (!source || !table || box.dataset.ready) return;
+    box.dataset.ready = "1";
+    var spec = JSON.parse(source.textContent);
+    var columns = spec.columns.map(function (col, index) {
+      var def = { title: col.title, className: col.wide ? "hmw-wide" : "" };
+      if (col.sort) {
+        def.render = function (data, type, row, meta) {
+          return type === "sort" || type === "type" ? col.sort[meta.row] : data;
+        };
+        def.type = typeof col.sort.find(function (k) { return k !== null; }) === "number" ? "num" : "string";
+      }
+      return def;
+    });
+    var api = new DataTable(table, {
+      data: spec.data,
+      columns: columns,
+      pageLength: 10,
+      lengthMenu: [10, 25, 50, 100, { label: "All", value: -1 }],
+      autoWidth: false,
+      language: { search: "Search this table:" }
+    });
+    filters(box, api, spec);
+  }
+
+  function start() {
+    if (typeof DataTable === "undefined") return;
+    document.querySelectorAll("div.hmw-datatable").forEach(init);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
