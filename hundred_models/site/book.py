@@ -111,7 +111,8 @@ def prune_html(html: Path) -> None:
     shutil.rmtree(html / "_static" / "locales", ignore_errors=True)
 
 
-def build_site(strict: bool = True) -> int:
+def build_site(strict: bool = True, pdf: bool = True) -> int:
+    """Figures, stale pages, Jupyter Book (warnings are errors), lighter pages, then the PDF (see :mod:`.pdf`)."""
     export_book_figures()
     execute_stale_pages()
     jb = Path(sys.executable).with_name("jupyter-book")
@@ -120,7 +121,16 @@ def build_site(strict: bool = True) -> int:
         cmd += ["-W", "--keep-going"]
     env = {**os.environ, "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
     result = subprocess.run(cmd, cwd=paths.PROJECT_ROOT, env=env)
-    if result.returncode == 0:
-        prune_html(BUILD_DIR / "html")
-        lighten(BUILD_DIR / "html")
-    return result.returncode
+    if result.returncode != 0:
+        return result.returncode
+    prune_html(BUILD_DIR / "html")
+    lighten(BUILD_DIR / "html")
+    if pdf:
+        from .pdf import build_pdf
+
+        try:
+            build_pdf()
+        except RuntimeError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+    return 0

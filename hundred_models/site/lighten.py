@@ -182,6 +182,7 @@ def webp_images(html: Path) -> dict[str, int]:
         new = IMG_TAG.sub(sized, PNG_REF.sub(to_webp, text))
         if new != text:
             page.write_text(new, encoding="utf-8")
+    dedupe_images(html)
     referenced = set()
     for page in html_pages(html):
         referenced |= {Path(m).name for m in re.findall(r'_images/([^"\s]+)', page.read_text(encoding="utf-8"))}
@@ -189,6 +190,37 @@ def webp_images(html: Path) -> dict[str, int]:
         if png.name not in referenced:
             png.unlink()
     return written
+
+
+def dedupe_images(html: Path) -> int:
+    """One file per distinct image: the gallery and the chapters show the same charts under two names.
+
+    Every reference to a copy is pointed at one file (a readable name before a hash) and the
+    copies are removed; returns how many were removed.
+    """
+    import hashlib
+
+    images = html / "_images"
+    groups: dict[str, list[Path]] = {}
+    for path in sorted(images.glob("*.webp")):
+        groups.setdefault(hashlib.sha256(path.read_bytes()).hexdigest(), []).append(path)
+    renames = {}
+    for paths in groups.values():
+        if len(paths) < 2:
+            continue
+        keep = min(paths, key=lambda p: (re.fullmatch(r"[0-9a-f]{32,}", p.stem) is not None, p.name))
+        renames.update({p.name: keep.name for p in paths if p != keep})
+    if not renames:
+        return 0
+    pattern = re.compile(r"_images/(" + "|".join(re.escape(n) for n in renames) + r')(?=["\s])')
+    for page in html_pages(html):
+        text = page.read_text(encoding="utf-8")
+        new = pattern.sub(lambda m: f"_images/{renames[m.group(1)]}", text)
+        if new != text:
+            page.write_text(new, encoding="utf-8")
+    for name in renames:
+        (images / name).unlink()
+    return len(renames)
 
 
 def lighten(html: Path) -> None:
