@@ -51,10 +51,14 @@
     var columns = spec.columns.map(function (col, index) {
       var def = { title: col.title, className: col.wide ? "hmw-wide" : "" };
       if (col.sort) {
+        // Sort on the key (a number, an ISO date) rather than the words shown; a missing value sorts as the smallest.
+        var numeric = typeof col.sort.find(function (k) { return k !== null; }) === "number";
         def.render = function (data, type, row, meta) {
-          return type === "sort" || type === "type" ? col.sort[meta.row] : data;
+          if (type !== "sort" && type !== "type") return data;
+          var key = col.sort[meta.row];
+          return key === null ? (numeric ? -Infinity : "") : key;
         };
-        def.type = typeof col.sort.find(function (k) { return k !== null; }) === "number" ? "num" : "string";
+        def.type = numeric ? "num" : "string";
       }
       return def;
     });
@@ -67,6 +71,9 @@
       language: { search: "Search this table:" }
     });
     filters(box, api, spec);
+    // DataTables marks its events with a delegateTarget, which clipboard.js (the theme's copy buttons, listening on
+    // <body>) takes for one of its buttons; clicks inside a table stop at the table's box.
+    box.addEventListener("click", function (event) { event.stopPropagation(); });
   }
 
   function start() {

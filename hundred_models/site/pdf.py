@@ -141,7 +141,10 @@ def vector_figures(page: Path, figures: Path | None = None) -> int:
 
 
 def destinations(pdf: Path) -> dict[str, int]:
-    """Named destination -> page number (1-based), from ``pdfinfo -dests``."""
+    """Named destination -> page number (1-based), from ``pdfinfo -dests``; empty without poppler-utils."""
+    if shutil.which("pdfinfo") is None:
+        print("note: pdfinfo (poppler-utils) not found: the PDF's contents have no page numbers", file=sys.stderr)
+        return {}
     text = subprocess.run(["pdfinfo", "-dests", str(pdf)], capture_output=True, text=True, check=True).stdout
     out = {}
     for line in text.splitlines():
@@ -176,7 +179,7 @@ def print_pdf(page_path: Path, out: Path) -> dict[str, int]:
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
         try:
-            for target in (draft, out):
+            for target in ((draft, out) if shutil.which("pdfinfo") else (out,)):
                 page = browser.new_page()
                 page.goto(page_path.resolve().as_uri())
                 page.wait_for_load_state("networkidle")
