@@ -202,6 +202,12 @@ def test_data_tables_search_sort_and_filter(browser, server):
         header.click()
         page.wait_for_timeout(300)
         sizes = page.locator("#table-models tbody tr td:nth-child(6)").all_inner_texts()
+        # long text opens in a details row
+        more = page.locator("#table-disagreements button.hmw-more").first
+        more.click()
+        page.wait_for_timeout(200)
+        details = page.locator("#table-disagreements dl.hmw-details").first.inner_text()
+        expanded = more.get_attribute("aria-expanded")
     finally:
         page.close()
     assert names == ["table-claims", "table-models", "table-facts", "table-disagreements"]
@@ -209,6 +215,7 @@ def test_data_tables_search_sort_and_filter(browser, server):
     assert not [h for h in headers if re.fullmatch(r"[a-z]+(_[a-z]+)+", h)], headers
     assert "filtered from" in searched and searched != total
     assert kinds == {"date"}
+    assert expanded == "true" and "What we did" in details and len(details) > 40, details
     assert "trillion" in sizes[0] and "million" in sizes[-1] or "billion" in sizes[-1], sizes
 
 

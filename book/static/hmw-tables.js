@@ -48,8 +48,14 @@
     if (!source || !table || box.dataset.ready) return;
     box.dataset.ready = "1";
     var spec = JSON.parse(source.textContent);
+    // Long text (notes, citations) is kept out of the grid: hidden columns (still searched) shown in a row's details.
+    var wide = [];
     var columns = spec.columns.map(function (col, index) {
-      var def = { title: col.title, className: col.wide ? "hmw-wide" : "" };
+      var def = { title: col.title };
+      if (col.wide) {
+        wide.push(index);
+        def.visible = false;
+      }
       if (col.sort) {
         // Sort on the key (a number, an ISO date) rather than the words shown; a missing value sorts as the smallest.
         var numeric = typeof col.sort.find(function (k) { return k !== null; }) === "number";
@@ -62,6 +68,17 @@
       }
       return def;
     });
+    if (wide.length) {
+      var label = wide.map(function (i) { return spec.columns[i].title; }).join(", ");
+      columns.push({
+        title: "More", data: null, orderable: false, searchable: false, className: "hmw-more-cell",
+        render: function (data, type, row) {
+          if (type !== "display") return "";
+          var any = wide.some(function (i) { return row[i] !== ""; });
+          return any ? '<button type="button" class="hmw-more" aria-expanded="false">' + label + "</button>" : "";
+        }
+      });
+    }
     var api = new DataTable(table, {
       data: spec.data,
       columns: columns,
@@ -71,6 +88,30 @@
       language: { search: "Search this table:" }
     });
     filters(box, api, spec);
+    table.addEventListener("click", function (event) {
+      var button = event.target.closest("button.hmw-more");
+      if (!button) return;
+      var row = api.row(button.closest("tr"));
+      if (row.child.isShown()) {
+        row.child.hide();
+        button.setAttribute("aria-expanded", "false");
+        return;
+      }
+      var list = document.createElement("dl");
+      list.className = "hmw-details";
+      wide.forEach(function (i) {
+        var value = row.data()[i];
+        if (value === "") return;
+        var term = document.createElement("dt");
+        var text = document.createElement("dd");
+        term.textContent = spec.columns[i].title;
+        text.textContent = value;
+        list.appendChild(term);
+        list.appendChild(text);
+      });
+      row.child(list).show();
+      button.setAttribute("aria-expanded", "true");
+    });
     // DataTables marks its events with a delegateTarget, which clipboard.js (the theme's copy buttons, listening on
     // <body>) takes for one of its buttons; clicks inside a table stop at the table's box.
     box.addEventListener("click", function (event) { event.stopPropagation(); });

@@ -4,7 +4,8 @@ Each table is shown with human headers, names instead of ids and numbers written
 and becomes searchable, sortable and filterable in the browser with DataTables (the core
 library only, vendored under ``book/static/vendor/datatables``; no request leaves the site).
 The rows travel as JSON in the page, with a display value and a sort value for each cell, so
-"175 billion" sorts after "13 billion". itables' offline bundle was measured and not used: its
+"175 billion" sorts after "13 billion". Long text (notes, citations) is not a column: each row's
+"More" button opens it in a details row, and the search still finds it. itables' offline bundle was measured and not used: its
 DataTables build with every extension weighs 725 kB (965 kB once inlined), which alone would
 put the Data page over its 1.5 MB budget; DataTables' core and stylesheet weigh 153 kB.
 

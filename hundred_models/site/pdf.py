@@ -208,8 +208,11 @@ def compact(pdf: Path) -> int:
     Chromium writes the structure tree of a tagged PDF (thousands of small objects) uncompressed;
     qpdf, through pikepdf, packs them into compressed object streams without changing a page.
     """
-    import pikepdf
-
+    try:
+        import pikepdf
+    except ImportError:  # an environment set up before pikepdf joined requirements.txt: a larger PDF, not an error
+        print("note: pikepdf not installed (pip install -r requirements.txt): the PDF is left unpacked", file=sys.stderr)
+        return pdf.stat().st_size
     packed = pdf.with_suffix(".packed.pdf")
     with pikepdf.open(pdf) as doc:
         doc.save(packed, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True,
