@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 RAW    := $(wildcard data/raw/*.csv) $(wildcard data/external/epoch-ai/*.csv) $(wildcard hundred_models/data/*.py)
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: book test data venv figures refresh bench clean locales
+.PHONY: book pdf test data venv figures refresh bench clean locales
 
 $(STAMP): requirements.txt pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "error: $(PYTHON) not found; install Python 3.11 or run make PYTHON=/path/to/python3.11"; exit 1; }
@@ -30,8 +30,13 @@ data/clean/datapackage.json: $(STAMP) $(RAW)
 
 data: data/clean/datapackage.json
 
+# The site into _build/html, and the whole report as one PDF (_build/pdf/hundred-model-war.pdf, also offered on the site).
 book: data
 	$(PY) -m hundred_models book
+
+# The PDF alone, from the current site build (make book already writes it; this prints it again only if it changed).
+pdf: book
+	$(PY) -m hundred_models.site.pdf
 
 test: book node_modules/.installed
 	$(PY) -m pytest tests notebooks $(NBVAL)

@@ -20,6 +20,7 @@ import nbformat
 
 from ..data import paths
 from . import pages
+from .lighten import lighten
 from .workers import parallel_map
 
 BUILD_DIR = paths.PROJECT_ROOT / "_build"
@@ -110,7 +111,27 @@ def prune_html(html: Path) -> None:
     shutil.rmtree(html / "_static" / "locales", ignore_errors=True)
 
 
-def build_site(strict: bool = True) -> int:
+def sync_static(html: Path, static: Path | None = None) -> list[str]:
+    """Copy the book's own static files (``book/static``) into the output when they differ.
+
+    Sphinx copies static files only when it writes pages, so a change to the site's stylesheet or
+    scripts alone would not reach ``_build/html`` on an incremental build. Returns the files copied.
+    """
+    static = Path(static or paths.PROJECT_ROOT / "book" / "static")
+    copied = []
+    for source in sorted(static.rglob("*")):
+        if not source.is_file():
+            continue
+        target = html / "_static" / source.relative_to(static)
+        if not target.is_file() or target.read_bytes() != source.read_bytes():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+            copied.append(str(source.relative_to(static)))
+    return copied
+
+
+def build_site(strict: bool = True, pdf: bool = True) -> int:
+    """Figures, stale pages, Jupyter Book (warnings are errors), lighter pages, then the PDF (see :mod:`.pdf`)."""
     export_book_figures()
     execute_stale_pages()
     jb = Path(sys.executable).with_name("jupyter-book")
@@ -122,6 +143,16 @@ def build_site(strict: bool = True) -> int:
     if result.returncode != 0:
         return result.returncode
     prune_html(BUILD_DIR / "html")
+    sync_static(BUILD_DIR / "html")
+    lighten(BUILD_DIR / "html")
+    if pdf:
+        from .pdf import build_pdf
+
+        try:
+            build_pdf()
+        except RuntimeError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
     return build_chinese(strict)
 
 
@@ -141,8 +172,10 @@ def build_chinese(strict: bool = True) -> int:
         return result.returncode
     built = editions.ZH_SOURCE / "_build" / "html"
     prune_html(built)
+    sync_static(built)
     published = BUILD_DIR / "html" / "zh"
     shutil.rmtree(published, ignore_errors=True)
     shutil.copytree(built, published)
+    lighten(published)
     editions.share_identical_files(BUILD_DIR / "html", published)
     return 0

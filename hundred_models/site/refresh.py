@@ -3,8 +3,9 @@
 ``python -m hundred_models refresh-notebooks`` runs each notebook top to bottom with its
 default parameters and writes the outputs back into ``notebooks/``. Before running, each
 figure cell's myst-nb metadata (caption, alt text, name) is set from the chart registry, so
-the book's captions cannot drift from the exported figures. Timing metadata and execution
-timestamps are dropped, so refreshing twice changes nothing.
+the book's captions cannot drift from the exported figures, and every code cell is tagged
+``hide-input``, so the site shows the code folded under a toggle (the notebooks run as before).
+Timing metadata and execution timestamps are dropped, so refreshing twice changes nothing.
 """
 from __future__ import annotations
 
@@ -51,6 +52,28 @@ def set_figure_metadata(nb, p: Params | None = None) -> list[str]:
     return shown
 
 
+#: myst-nb's tag for a code cell whose source is folded (shown on demand) and whose outputs are shown.
+FOLD_TAG = "hide-input"
+
+
+def fold_code(nb) -> int:
+    """Tag every code cell ``hide-input`` (parameters cell included); returns how many cells were tagged anew.
+
+    Readers of a chapter see its prose, charts and tables; the code is one click away. Cells that
+    are removed from the page altogether (``remove-input``, ``remove-cell``) are left as they are.
+    """
+    added = 0
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        tags = cell.metadata.setdefault("tags", [])
+        if FOLD_TAG in tags or {"remove-input", "remove-cell"} & set(tags):
+            continue
+        tags.append(FOLD_TAG)
+        added += 1
+    return added
+
+
 def strip_volatile(nb) -> None:
     """Remove what changes from run to run: execution timings and the kernel's version details."""
     for cell in nb.cells:
@@ -87,6 +110,7 @@ def refresh(name: str) -> Path:
     path = notebook_path(name)
     nb = nbformat.read(path, as_version=4)
     set_figure_metadata(nb)
+    fold_code(nb)
     try:
         execute(nb)
     except CellExecutionError:

@@ -14,7 +14,9 @@ Accessibility. axe-core reports problems in the stock output, fixed once the HTM
 * the colour-mode button's icons have titles ("Light"), which count as its text; the icons
   are decorative and hidden from assistive technology;
 * docutils marks bibliography entries ``role="doc-biblioentry"`` inside ``role="list"``;
-  a list must contain list items (aria-required-children).
+  a list must contain list items (aria-required-children);
+* myst-nb's toggle for folded code (``hide-input``) is labelled "Toggle hidden content" while it
+  shows "Show code cell source" (label-content-name-mismatch); its visible text is its name.
 
 Each replacement must match on every build: if a theme upgrade changes the markup, the build
 fails naming the pattern, rather than silently shipping the violation again.
@@ -34,6 +36,7 @@ FIXES = [
     (r'role="doc-biblioentry"', 'role="listitem"', "book/references"),
     (r'<i class="theme-switch ', '<i aria-hidden="true" class="theme-switch ', "any"),
     (r'(data-mode="(?:light|dark|auto)")\s+title="[^"]*"', r"\1", "any"),
+    (r'<summary aria-label="[^"]*">', "<summary>", "notebooks/01_history"),
 ]
 
 
@@ -125,8 +128,20 @@ def _add_language_switch(text: str, pagename: str, language: str) -> str:
     return text.replace(SWITCH_ANCHOR, SWITCH_ANCHOR + language_switch(pagename, language), 1)
 
 
+#: Loaded only on pages with a searchable table (see :mod:`.datapage`), after everything else.
+DATATABLE_MARKER = 'class="hmw-datatable"'
+DATATABLE_FILES = (("css", "vendor/datatables/dataTables.dataTables.min.css"), ("js", "vendor/datatables/dataTables.min.js"),
+                   ("js", "hmw-tables.js"))
+
+
 def _page_written(app, pagename, templatename, context, doctree) -> None:
     app.builder.__dict__.setdefault("hmw_written", set()).add(pagename)
+    if DATATABLE_MARKER in (context.get("body") or ""):
+        for priority, (kind, path) in enumerate(DATATABLE_FILES, start=900):
+            if kind == "css":
+                app.add_css_file(path, priority=priority)
+            else:
+                app.add_js_file(path, priority=priority, loading_method="defer")
 
 
 def doctree_page(app, pagename: str) -> bool:
