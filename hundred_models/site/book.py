@@ -105,10 +105,12 @@ def execute_stale_pages(executed: dict[str, Path] | None = None, root: Path | No
 
 
 def prune_html(html: Path) -> None:
-    """Drop what a reader never loads: JavaScript source maps and the theme's catalogues for other languages."""
+    """Drop what a reader never loads: JavaScript source maps, the theme's catalogues for other languages, and
+    page sources left by builds from before ``html_copy_source: false`` (Sphinx never deletes old output)."""
     for path in html.rglob("*.map"):
         path.unlink()
     shutil.rmtree(html / "_static" / "locales", ignore_errors=True)
+    shutil.rmtree(html / "_sources", ignore_errors=True)
 
 
 def sync_static(html: Path, static: Path | None = None) -> list[str]:

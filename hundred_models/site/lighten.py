@@ -34,8 +34,13 @@ PNG_REF = re.compile(r'(src|href)="([^"]*_images/[^"/]+)\.png"')
 WEBP_SRC = re.compile(r'src="[^"]*_images/([^"/]+)\.webp"')
 
 
+#: Sub-folders of an edition's output that hold another edition (lightened on its own, after it is built).
+OTHER_EDITIONS = ("zh",)
+
+
 def html_pages(html: Path) -> list[Path]:
-    return sorted(p for p in html.rglob("*.html") if STATIC not in p.relative_to(html).parts[:1])
+    return sorted(p for p in html.rglob("*.html")
+                  if p.relative_to(html).parts[0] not in (STATIC, *OTHER_EDITIONS))
 
 
 # ---------------------------------------------------------------- Font Awesome
