@@ -80,7 +80,7 @@ def _locales(args) -> int:
 def _book(args) -> int:
     from .site.book import build_site
 
-    return build_site(strict=not args.lenient)
+    return build_site(strict=not args.lenient, pdf=not args.no_pdf)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -123,6 +123,7 @@ def parser() -> argparse.ArgumentParser:
     loc.set_defaults(run=_locales)
     k = sub.add_parser("book", help="build the site into _build/html")
     k.add_argument("--lenient", action="store_true", help="do not fail on Sphinx warnings")
+    k.add_argument("--no-pdf", dest="no_pdf", action="store_true", help="leave the PDF as it is (faster checks of the pages)")
     k.set_defaults(run=_book)
     return ap
 

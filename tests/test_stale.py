@@ -113,7 +113,7 @@ def _rebuild_after(root: Path, change) -> tuple[set[str], set[str]]:
     change()
     _run(root, "-m", "hundred_models", "build-data")
     changed_tables = {t for t, d in _clean_digests(root).items() if before_tables.get(t) != d}
-    built = _run(root, "-m", "hundred_models", "book")
+    built = _run(root, "-m", "hundred_models", "book", "--no-pdf")
     executed = _executed(built.stdout)
     depending = {page for page, record in before_records.items() if changed_tables & set(record["tables"])}
     return executed, depending
@@ -141,7 +141,7 @@ def test_changes_reach_the_rendered_book_on_the_path_users_take(project):
 
     current = all(pages.is_current(docname) for docname in pages.executed_pages())
     moved = _seed_with_the_last_build(project)
-    first = _run(project, "-m", "hundred_models", "book")
+    first = _run(project, "-m", "hundred_models", "book", "--no-pdf")
     if moved and current:
         assert _executed(first.stdout) == set(), first.stdout[-2000:]
     elif not moved:  # no build to start from (the test run alone): this first build is a cold one
@@ -176,12 +176,12 @@ def test_changes_reach_the_rendered_book_on_the_path_users_take(project):
 
     built_before = _records(project)
     edit_policy_chapter()
-    built = _run(project, "-m", "hundred_models", "book")
+    built = _run(project, "-m", "hundred_models", "book", "--no-pdf")
     executed = _executed(built.stdout)
     runs_it = {page for page, r in built_before.items() if "hundred_models.report.chapters.policy" in r["modules"]}
     assert executed == runs_it == {"notebooks/05_policy"}, (executed, runs_it)
     assert "Rules, plans and letters counted" in _text(project, "notebooks/05_policy.html")
 
     # 4. Nothing changed: nothing executed, nothing re-read.
-    again = _run(project, "-m", "hundred_models", "book")
+    again = _run(project, "-m", "hundred_models", "book", "--no-pdf")
     assert _executed(again.stdout) == set() and "0 added, 0 changed, 0 removed" in again.stdout
