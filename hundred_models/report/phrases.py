@@ -64,3 +64,13 @@ def interval(low: float, high: float, lang: str = "en", digits: int = 1, unit: s
         return (f"at least {low:.{digits}f}{unit_en}, with no upper bound" if lang == "en"
                 else f"至少{low:.{digits}f}，无上限")
     return f"{low:.{digits}f} to {high:.{digits}f}{unit_en}" if lang == "en" else f"{low:.{digits}f}至{high:.{digits}f}"
+
+
+def join(items, lang: str = "en") -> str:
+    """'A', 'A and B', 'A, B and C'; Chinese 'A、B和C'."""
+    items = [str(i) for i in items]
+    if len(items) < 2:
+        return "".join(items)
+    if lang == "zh":
+        return "、".join(items[:-1]) + "和" + items[-1]
+    return (" and ".join(items) if len(items) == 2 else ", ".join(items[:-1]) + " and " + items[-1])
