@@ -53,13 +53,14 @@ def draw_fleets(data: pd.DataFrame, p: Params, layout: style.Layout):
     fig, ax = style.new_figure(layout, report_height=5.0)
     ax.grid(axis="y", visible=False)
     cap = 150_000
+    bar = 0.34 if layout.slide else 0.5  # a slide's larger type needs more of each row above the bar
     for i, r in enumerate(data.to_dict("records")):
         colour = style.COLOURS[r["status"]]
         estimate = r["gpu_count_status"] == "estimate"
         if r["status"] == "ceiling":  # an outline: the figure is a product's maximum, not GPUs anyone owns
-            ax.barh(i, r["gpu_count"], facecolor="none", edgecolor=colour, height=0.5, lw=1.4, ls="--")
+            ax.barh(i, r["gpu_count"], facecolor="none", edgecolor=colour, height=bar, lw=1.4, ls="--")
         else:
-            ax.barh(i, r["gpu_count"], color=colour, height=0.5, hatch="//" if estimate else None, edgecolor="white")
+            ax.barh(i, r["gpu_count"], color=colour, height=bar, hatch="//" if estimate else None, edgecolor="white")
         high = r["gpu_count_high"] if pd.notna(r["gpu_count_high"]) else None
         if r["gpu_count_qualifier"] in ("more_than", "at_least", "several") or high and high != r["gpu_count"]:
             end = min(high, cap) if high else cap
@@ -68,10 +69,10 @@ def draw_fleets(data: pd.DataFrame, p: Params, layout: style.Layout):
                 ax.annotate("", xy=(cap * 1.05, i), xytext=(cap * 0.9, i),
                             arrowprops={"arrowstyle": "-|>", "color": style.COLOURS["text"], "lw": 1.3})
             elif high:
-                ax.plot([high, high], [i - 0.14, i + 0.14], color=style.COLOURS["text"], lw=1.3)
+                ax.plot([high, high], [i - bar * 0.28, i + bar * 0.28], color=style.COLOURS["text"], lw=1.3)
         date = human_date(r["date"], lang) if isinstance(r["date"], str) and not layout.slide else ""
         text = f"{_fleet_figure(r, lang)} · {_chips(r)}" + (f" · {date}" if date else "")
-        ax.text(800, i + 0.3, text, va="bottom", fontsize=layout.label_size, color=style.COLOURS["text"])
+        ax.text(800, i + bar / 2 + 0.05, text, va="bottom", fontsize=layout.label_size, color=style.COLOURS["text"])
     ax.set_yticks(range(len(data)))
     width = layout.width * (0.3 if layout.slide else 0.33)
     ax.set_yticklabels([style.wrap(fig, n, layout.tick_size, width) for n in data["name_zh" if lang == "zh" else "name_en"]])
