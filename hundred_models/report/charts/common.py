@@ -86,13 +86,13 @@ def entity_group(p: Params) -> dict[str, str]:
     return out
 
 
-def label_column(ax, items, x: float, fontsize: float, spacing: float = 1.3) -> None:
+def label_column(ax, items, x: float, fontsize: float, spacing: float = 1.3, above=()) -> None:
     """Labels stacked in a column at data ``x``, each joined to its point by a thin leader line.
 
     For a crowded cluster, where labels pushed about by a solver end up on other points or far from their own: each
     label keeps its point's height where it can, and the column spreads them just enough that none overlaps the next
-    (``spacing`` line heights apart), staying inside the axes. ``items`` are (x, y, text, colour). Runs once the plot
-    has its final size.
+    (``spacing`` line heights apart), staying inside the axes and above the texts in ``above`` (fixed labels the
+    column would otherwise run into). ``items`` are (x, y, text, colour). Runs once the plot has its final size.
     """
     if not items:
         return
@@ -106,7 +106,12 @@ def label_column(ax, items, x: float, fontsize: float, spacing: float = 1.3) -> 
         order = sorted(range(len(items)), key=lambda i: (points[i][1], i))
         ys = [points[i][1] for i in order]
         hs = [heights[i] for i in order]
-        low, high = box.y0 + hs[0] / 2, box.y1 - hs[-1] / 2
+        renderer = fig.canvas.get_renderer()
+        floor = max([box.y0] + [t.get_window_extent(renderer).y1 + line * 0.3 for t in above])
+        room = box.y1 - floor
+        if sum(hs) > room:  # too many for the room: close the gaps, down to touching lines, before anything overlaps
+            hs = [h * max(1 / spacing, room / sum(hs)) for h in hs]
+        low, high = floor + hs[0] / 2, box.y1 - hs[-1] / 2
         for k in range(len(ys)):  # upwards: keep each clear of the one below
             floor = low if k == 0 else ys[k - 1] + (hs[k - 1] + hs[k]) / 2
             ys[k] = max(ys[k], floor)

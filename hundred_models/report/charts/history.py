@@ -223,7 +223,8 @@ def draw_scale(data: pd.DataFrame, p: Params, layout: style.Layout):
     ringed = data[data["scale_class"].notna()]
     place_labels(ax, texts, avoid_x, avoid_y, objects=band_labels,
                  also_avoid=lambda: _ring_outline(ax, ringed["year_decimal"], ringed["parameters"], ring))
-    label_column(ax, column, column_x, layout.label_size)
+    low_label = [t for t, kind in zip(band_labels, ends["row_kind"]) if kind == "scale_range_low"]
+    label_column(ax, column, column_x, layout.label_size, above=low_label)  # the column stays above the low end's name
     subtitle = tr(lang, "Sizes the articles print, by release date; shaded: the two ends of the one range of scale they give",
                   "文章给出的参数量与发布时间；阴影为文章所给参数规模范围的两端")
     flagged = data[data["count_issues"].notna()]
