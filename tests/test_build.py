@@ -358,3 +358,10 @@ def test_bad_input_20_qualifier_not_what_anchor_prints(raw_copy, tmp_path):
 def test_bad_input_21_developer_without_a_claim(raw_copy, tmp_path):
     edit_csv(raw_copy / "models.csv", ",商汤视觉模型,,sensetime,,", ",商汤视觉模型,,sensetime|baidu,,")
     _assert_rejected(raw_copy, tmp_path, r"models.csv, row \d+, column 'developers': developer 'baidu' of 'sensetime-cv-model' has no")
+
+
+def test_bad_input_22_epoch_note_for_a_model_epoch_does_not_list(raw_copy, tmp_path):
+    """A note on an Epoch AI count must name a model the table holds, or the chart it marks would silently miss it."""
+    edit_csv(raw_copy / "epoch_notes.csv", "\nDeepSeek-V3,moe,", "\nDeepSeek V3,moe,")
+    _assert_rejected(raw_copy, tmp_path, r"epoch_notes.csv, row \d+, column 'epoch_model': epoch_model 'DeepSeek V3' is "
+                                         r"not in the Epoch table")

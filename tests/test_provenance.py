@@ -44,6 +44,24 @@ def test_epoch_copy_is_the_registered_file():
     assert EPOCH_SHA256 in (paths.EPOCH_DIR / "README.md").read_text(encoding="utf-8")
 
 
+def test_chart_credit_names_the_dataset_and_access_date_of_our_copy():
+    """The source lines under the charts give Epoch AI's dataset and access date: those of the copy we hold."""
+    from hundred_models.data.epoch import EPOCH_ACCESSED, EPOCH_DATASET
+
+    readme = (paths.EPOCH_DIR / "README.md").read_text(encoding="utf-8")
+    assert f"Accessed: {EPOCH_ACCESSED}." in readme
+    assert f'"{EPOCH_DATASET}"' in readme
+
+
+def test_every_epoch_note_cites_a_document(raw):
+    """A sparse or estimated count marked on a chart rests on a cited document (epoch_notes.csv)."""
+    notes = raw["epoch_notes"]
+    assert len(notes) > 0
+    assert notes["citation"].str.len().min() > 40 and notes["url"].str.startswith("https://").all()
+    sparse = notes[notes["architecture"] == "moe"]
+    assert sparse["active_parameters"].isna().sum() < len(sparse)  # active counts where the developers give them
+
+
 def test_every_article_contributes_claims(raw):
     counts = raw["claims"]["source_id"].value_counts()
     assert set(counts.index) == set(raw["sources"]["source_id"])

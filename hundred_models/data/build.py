@@ -98,11 +98,17 @@ def build_tables(raw: RawData, epoch: pd.DataFrame) -> dict[str, pd.DataFrame]:
     orgs = _organisation_counts(t["organisations"].copy(), models)
 
     crosscheck = _crosscheck(claims, models, epoch_by_name, epoch_params)
+    notes = t["epoch_notes"]
+    unknown = sorted(set(notes["epoch_model"]) - set(epoch_by_name.index))
+    if unknown:
+        row = int(notes.index[notes["epoch_model"] == unknown[0]][0]) + 1
+        raise DataError("data/raw/epoch_notes.csv", f"epoch_model {unknown[0]!r} is not in the Epoch table", row=row,
+                        column="epoch_model")
     tables = {
         "sources": t["sources"], "source_relations": t["source_relations"], "claims": claims, "organisations": orgs, "models": models, "entities": _entities(raw),
         "facts": facts,
         "events": _events(facts, raw, models), "compute": _compute(facts, raw), "policies": _policies(facts, t),
-        "verticals": _verticals(claims, t), "epoch_models": epoch, "epoch_crosscheck": crosscheck,
+        "verticals": _verticals(claims, t), "epoch_models": epoch, "epoch_notes": notes, "epoch_crosscheck": crosscheck,
         "discrepancies": _discrepancies(facts, crosscheck, claims, t),
     }
     tables["model_counts"] = _model_counts(t, facts, epoch)

@@ -15,6 +15,9 @@ from .readers import display_path
 from .schema import EPOCH_REQUIRED_COLUMNS
 
 EPOCH_CREDIT = "Data: Epoch AI (epoch.ai), CC BY 4.0"
+#: The dataset's name as Epoch AI publishes it, and the day our copy was taken (data/external/epoch-ai/README.md).
+EPOCH_DATASET = "Data on Notable AI Models"
+EPOCH_ACCESSED = "2026-01-26"
 #: Country labels counted as China. Epoch labels Hong Kong institutions separately.
 CHINA_LABELS = {"China", "Hong Kong"}
 US_LABEL = "United States of America"

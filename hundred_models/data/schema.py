@@ -335,6 +335,22 @@ RAW_TABLES: dict[str, Table] = {t.name: t for t in [
           "late or unattributed copy that names neither publisher nor date.", enum=COUNT_CONFIDENCE),
         F("note", "string", "What the count includes, how we read it, and its caveats (our words)."),
     ), primary_key="count_id"),
+    Table("epoch_notes", "Notes on Epoch AI's counts",
+          "What a parameter count in Epoch AI's table is, where a chart compares it with others: a sparse "
+          "mixture-of-experts total (with the parameters active per token, where published) or an estimate the "
+          "developer never published. Each row cites the document that says so.", (
+        F("epoch_model", "string", "Model name exactly as in Epoch AI's table.", unique=True),
+        F("architecture", "string", "moe (a sparse mixture of experts: its count is a total, most of it idle for any "
+          "one token), dense, or unknown.", enum=ARCHITECTURES),
+        F("active_parameters", "number", "Parameters active per token, where the developer publishes it.",
+          unit="parameters", required=False, minimum=0),
+        F("parameters_basis", "string", "published (the developer gives the count) or estimate (it does not; the "
+          "count is Epoch AI's estimate).", enum=["published", "estimate"]),
+        F("citation", "string", "The document that states the architecture, the active count or the absence of a "
+          "published count."),
+        F("url", "string", "Address of that document."),
+        F("note", "string", "Notes.", required=False),
+    ), primary_key="epoch_model"),
 ]}
 
 ENTITY_TABLES = ["organisations", "models", "policies", "deployments", "verticals", "other_entities"]
@@ -515,6 +531,7 @@ CLEAN_TABLES: dict[str, Table] = {t.name: t for t in [
         F("domain", "string", "Domain.", required=False),
         F("frontier_model", "boolean", "Epoch's frontier flag."),
     ), license="CC-BY-4.0 (Epoch AI)"),
+    RAW_TABLES["epoch_notes"],
     Table("epoch_crosscheck", "Articles against Epoch AI", "Each article claim of a model's size or release date for a model Epoch AI lists, with the verdict.", (
         F("claim_id", "string", "Claim.", references="claims.claim_id"),
         F("source_id", "string", "Article."),

@@ -6,6 +6,7 @@ exactly the same code as the book.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -104,12 +105,30 @@ def dense_frontier(models: pd.DataFrame) -> pd.DataFrame:
     return dense[is_record].reset_index(drop=True)
 
 
+_SNAPSHOT = re.compile(r"\((Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* (\d{4})\)\s*$")
+_MONTH_NUMBER = {m: i + 1 for i, m in enumerate(["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+                                                "Nov", "Dec"])}
+
+
+def name_contradicts_date(model: str, date: str) -> bool:
+    """True for a name such as 'GPT-4 (Jun 2023)' whose month is not its publication date's (here 2023-03-15)."""
+    found = _SNAPSHOT.search(str(model))
+    if not found or not isinstance(date, str) or len(date) < 7:
+        return False
+    return (int(found.group(2)), _MONTH_NUMBER[found.group(1)]) != (int(date[:4]), int(date[5:7]))
+
+
 def largest_per_year(epoch: pd.DataFrame, years: range) -> pd.DataFrame:
-    """The largest notable model by parameters each year, Chinese and not, from Epoch AI."""
+    """The largest notable model by parameters each year, Chinese and not, from Epoch AI.
+
+    Ties (Epoch lists some models twice, e.g. two snapshots of GPT-4 with one date and one count) go to the earlier
+    date, then to the name that does not contradict that date, so a point dated March is not labelled June.
+    """
     known = epoch[epoch["parameters"].notna() & epoch["year"].between(years.start, years.stop - 1)].copy()
     known["group"] = np.where(known["is_chinese"], "China", "Outside China")
-    known = known.sort_values(["year", "group", "parameters", "model"], ascending=[True, True, False, True],
-                              kind="mergesort")
+    known["_contradicts"] = [name_contradicts_date(m, d) for m, d in zip(known["model"], known["publication_date"])]
+    known = known.sort_values(["year", "group", "parameters", "publication_date", "_contradicts", "model"],
+                              ascending=[True, True, False, True, True, True], kind="mergesort")
     top = known.groupby(["year", "group"], sort=True).head(1)
     return top[["year", "group", "model", "organization", "parameters", "publication_date"]].reset_index(drop=True)
 

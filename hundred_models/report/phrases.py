@@ -81,3 +81,13 @@ def date_text(iso, lang: str = "en") -> str:
         return str(parts[0])
     month = _MONTHS[parts[1] - 1]
     return f"{month} {parts[0]}" if len(parts) == 2 else f"{parts[2]} {month} {parts[0]}"
+
+
+def join(items, lang: str = "en") -> str:
+    """'A', 'A and B', 'A, B and C'; Chinese 'A、B和C'."""
+    items = [str(i) for i in items]
+    if len(items) < 2:
+        return "".join(items)
+    if lang == "zh":
+        return "、".join(items[:-1]) + "和" + items[-1]
+    return (" and ".join(items) if len(items) == 2 else ", ".join(items[:-1]) + " and " + items[-1])

@@ -31,12 +31,16 @@ class Chart:
     draw: Callable[..., "matplotlib.figure.Figure"]
     uses_epoch: bool = False
     article_sources: bool = True
-    extra_sources: dict[str, str] = field(default_factory=dict)
+    #: Sources beyond the articles and Epoch AI: fixed text by language, or a function of the plotted data and the
+    #: parameters (so a reference drawn from a fact carries that fact's citation).
+    extra_sources: dict[str, str] | Callable[[pd.DataFrame, Params], str | None] = field(default_factory=dict)
     #: Part of the source line that depends on the rows plotted (e.g. the bodies whose counts are shown), per language.
     data_sources: Callable[[pd.DataFrame, Params], str] | None = None
 
     def alt_text(self, data: pd.DataFrame, lang: str = "en") -> str:
         """The alt text for ``data`` (exactly what is plotted) in ``lang``."""
+        if data is not None and data.empty:
+            return "No rows to draw." if lang == "en" else "没有可绘制的数据。"
         if callable(self.alt):
             return self.alt(data, lang)
         return self.alt if lang == "en" else f"{self.title['zh']}。{self.alt}"

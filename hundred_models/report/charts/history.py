@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from matplotlib.lines import Line2D
+from matplotlib.ticker import LogLocator, NullLocator
 
 from .. import analysis, style
 from .chart import Chart
@@ -10,7 +12,8 @@ from ...data.compare import interval
 from ...data.schema import COUNTED_UNIT
 from ..load import load
 from ..params import Params
-from .common import names, place_labels, shorten, tr
+from ..phrases import count, join, verb
+from .common import human_date, label_column, names, nothing_to_draw, place_labels, tr
 
 #: This module's charts, in the order the chapter shows them; the registry lists every module.
 CHARTS: list[Chart] = []
@@ -20,10 +23,13 @@ CHARTS: list[Chart] = []
 #: the two ends of that range (claims on ``model-scale-stages``) and marks the models an article calls large-scale or
 #: ultra-large (``scale_class`` claims); it draws no stage bands.
 STAGE_SUBJECT = "model-scale-stages"
-RANGE_ENDS = {"scale_range_low": ("Low end of the articles' range: hundred-million class", "文章所给范围的下端：亿级"),
+RANGE_ENDS = {"scale_range_low": ("Low end: hundred-million class", "下端：亿级"),
               "scale_range_high": ("High end: hundred-trillion class", "上端：百万亿级")}
 SCALE_CLASSES = {"stage-ultra-large": ("Called ultra-large (超大规模) by an article", "文章称为“超大规模”"),
                  "stage-large-pretrained": ("Called large-scale (大规模) by an article", "文章称为“大规模”")}
+#: The same, short, for a slide's key.
+SCALE_CLASSES_SHORT = {"stage-ultra-large": ("Called ultra-large", "称为“超大规模”"),
+                       "stage-large-pretrained": ("Called large-scale", "称为“大规模”")}
 #: Marks a point that a curated finding says may be the same model as another (known_issues.csv, k103).
 FLAG = "†"
 
@@ -104,30 +110,58 @@ def fit_of(data: pd.DataFrame) -> analysis.DoublingFit | None:
     return analysis.fit_doubling(rec["year_decimal"], rec["parameters"]) if len(rec) >= 3 else None
 
 
+def _key(fig, ax, layout: style.Layout, handles, labels, report_columns: int = 2) -> None:
+    """The chart's key: beside the plot on a wide slide, across the foot of the image in the report."""
+    if layout.slide:
+        ax.legend(handles, [style.wrap(fig, t, layout.legend_size, 3.3) for t in labels], loc="center left",
+                  bbox_to_anchor=(1.02, 0.5), handlelength=1.6, labelspacing=0.7, borderaxespad=0)
+    else:
+        style.key_below(fig, handles, labels, ncol=report_columns)
+
+
+def labelled(rows: pd.DataFrame, layout: style.Layout) -> pd.DataFrame:
+    """The entries that get a name on the chart: all of them in the report; on a slide, those the story turns on
+    (sparse totals, models an article places in a stage, entries not counted as models, entries that may be one model,
+    and the first and last record-setting dense models)."""
+    if not layout.slide:
+        return rows
+    records = rows[rows["dense_record"]]
+    ends = records["year_decimal"].isin([records["year_decimal"].min(), records["year_decimal"].max()]) if len(records) else []
+    key = ((rows["architecture"] == "moe") | rows["scale_class"].notna() | ~rows["counted"] | rows["count_issues"].notna()
+           | rows["entity_id"].isin(records[ends]["entity_id"] if len(records) else []))
+    return rows[key]
+
+
 def draw_scale(data: pd.DataFrame, p: Params, layout: style.Layout):
     lang = p.lang
-    fig, ax = style.new_figure(layout)
+    if entries(data).empty:
+        return nothing_to_draw(p, layout)
+    fig, ax = style.new_figure(layout, report_height=5.6)
     ends = data[data["row_kind"] != "entry"]
     data = entries(data)
+    band_labels = []
     for r in ends.to_dict("records"):
         ax.axhspan(r["parameters"], r["parameters_high"], color=style.COLOURS["band_alt"], zorder=0, lw=0)
-        low_end = r["row_kind"] == "scale_range_low"  # the low end's label goes right, clear of the early points
-        ax.text(0.995 if low_end else 0.005, r["parameters_high"] * 0.8, r["name_zh" if lang == "zh" else "name_en"],
-                transform=ax.get_yaxis_transform(), fontsize=layout.base_size * 0.8, color=style.COLOURS["muted"],
-                va="top", ha="right" if low_end else "left", zorder=1)
-    ax.text(0.005, 0.72, tr(lang, "The articles name three stages (pre-trained, large-scale,\nultra-large) but give "
-                                  "no bounds between them", "文章列出三个阶段（预训练、大规模、超大规模），\n但未给出阶段之间的界限"),
-            transform=ax.transAxes, fontsize=layout.base_size * 0.8, color=style.COLOURS["muted"], va="top", ha="left")
-    size = layout.base_size * 5
-    for stage, style_kw in (("stage-ultra-large", {"ls": "-"}), ("stage-large-pretrained", {"ls": (0, (2, 1.5))})):
+        low_end = r["row_kind"] == "scale_range_low"  # bottom right, under the early points; the high end top left
+        band_labels.append(ax.text(0.995 if low_end else 0.005,
+                                   r["parameters"] * 1.15 if low_end else r["parameters_high"] * 0.8,
+                                   r["name_zh" if lang == "zh" else "name_en"], transform=ax.get_yaxis_transform(),
+                                   fontsize=layout.label_size, color=style.COLOURS["muted"],
+                                   va="bottom" if low_end else "top", ha="right" if low_end else "left", zorder=1))
+    size = min(layout.base_size * 0.8, 11.0) ** 2
+    ring = size * 3.4
+    handles, labels = [], []
+    rings = []
+    for stage, ls in (("stage-ultra-large", "-"), ("stage-large-pretrained", (0, (2, 1.5)))):
         rows = data[data["scale_class"] == stage]
-        ax.scatter(rows["year_decimal"], rows["parameters"], s=size * 3.2, facecolor="none",
-                   edgecolor=style.COLOURS["text"], linewidth=1.1, linestyle=style_kw["ls"], zorder=2.4,
-                   label=tr(lang, *SCALE_CLASSES[stage]))
-    texts = []
-    column = "name_zh" if lang == "zh" else "name_en"
+        rings.append(ax.scatter(rows["year_decimal"], rows["parameters"], s=ring, facecolor="none",
+                                edgecolor=style.COLOURS["text"], linewidth=1.1, linestyle=ls, zorder=2.4))
+    texts, column = [], []
+    name = "name_zh" if lang == "zh" else "name_en"
     data = data.assign(label=[f"{n}{FLAG}" if isinstance(k, str) and k else n
-                              for n, k in zip(data[column], data["count_issues"])])
+                              for n, k in zip(data[name], data["count_issues"])])
+    # From the year with the most entries on, points crowd too closely for labels beside them.
+    crowded_from = float(data["year_decimal"].astype(int).mode().min())
     for group in ("Outside China", "China"):
         colour = style.COLOURS[group]
         rows = data[data["group"] == group]
@@ -135,50 +169,112 @@ def draw_scale(data: pd.DataFrame, p: Params, layout: style.Layout):
         dense = rows[model & (rows["architecture"] != "moe")]
         sparse = rows[model & (rows["architecture"] == "moe")]
         other = rows[~model]
-        ax.scatter(dense["year_decimal"], dense["parameters"], s=size, color=colour, zorder=3,
-                   label=tr(lang, "China" if group == "China" else "Outside China", "中国" if group == "China" else "中国以外"))
-        ax.scatter(sparse["year_decimal"], sparse["parameters"], s=layout.base_size * 7, marker="^", facecolor="white",
-                   edgecolor=colour, linewidth=1.4, zorder=3)
-        ax.scatter(other["year_decimal"], other["parameters"], s=size * 0.9, marker="s", facecolor="white",
-                   edgecolor=colour, linewidth=1.4, zorder=3)
-        for x, y, label in coincident_labels(rows, "label"):
-            # under the markers: a label's white box never hides the point it names
-            texts.append(ax.text(x + 0.04, y * 1.15, label, fontsize=layout.base_size * 0.78, color=style.COLOURS["text"],
-                                 zorder=2.5))
-    ax.scatter([], [], s=layout.base_size * 7, marker="^", facecolor="white", edgecolor=style.COLOURS["muted"],
-               linewidth=1.4, label=tr(lang, "Sparse mixture-of-experts total", "稀疏混合专家模型总参数"))
-    ax.scatter([], [], s=size * 0.9, marker="s", facecolor="white", edgecolor=style.COLOURS["muted"], linewidth=1.4,
-               label=tr(lang, "Family or architecture (not counted as a model)", "模型系列或架构（不计为模型）"))
+        ax.scatter(dense["year_decimal"], dense["parameters"], s=size, color=colour, zorder=3)
+        ax.scatter(sparse["year_decimal"], sparse["parameters"], s=size * 1.5, marker="^", facecolor="white",
+                   edgecolor=colour, linewidth=1.5, zorder=3)
+        ax.scatter(other["year_decimal"], other["parameters"], s=size, marker="s", facecolor="white",
+                   edgecolor=colour, linewidth=1.5, zorder=3)
+        for x, y, label in coincident_labels(labelled(rows, layout), "label"):
+            if x >= crowded_from:  # the crowded years: names in a column to the right, with leader lines
+                column.append((x, y, label, style.COLOURS["text"]))
+            else:
+                texts.append(ax.text(x, y, label, fontsize=layout.label_size, color=style.COLOURS["text"], zorder=2.5,
+                                     ha="left", va="bottom"))
+    marker = {"ms": size ** 0.5, "ls": ""}
+    handles += [Line2D([], [], marker="o", color=style.COLOURS["Outside China"], **marker),
+                Line2D([], [], marker="o", color=style.COLOURS["China"], **marker),
+                Line2D([], [], marker="^", markerfacecolor="white", markeredgecolor=style.COLOURS["muted"], mew=1.5,
+                       **{**marker, "ms": (size * 1.5) ** 0.5}),
+                Line2D([], [], marker="s", markerfacecolor="white", markeredgecolor=style.COLOURS["muted"], mew=1.5,
+                       **marker)]
+    labels += [tr(lang, "Outside China", "中国以外"), tr(lang, "China", "中国"),
+               tr(lang, "Sparse mixture-of-experts total", "稀疏混合专家模型总参数"),
+               tr(lang, "Family or architecture, not a model", "模型系列或架构，不计为模型")]
     fit = fit_of(data)
     avoid_x, avoid_y = list(data["year_decimal"]), list(data["parameters"])
     if fit is not None:
         xs = np.linspace(fit.first_year, fit.last_year, 50)
         avoid_x += list(xs)
         avoid_y += list(fit.predict(xs))
-        ax.plot(xs, fit.predict(xs), ls="--", lw=1.3, color=style.COLOURS["text"], zorder=2,
-                label=tr(lang, f"Largest dense models: doubling every {fit.months:.1f} months",
+        ax.plot(xs, fit.predict(xs), ls="--", lw=1.4, color=style.COLOURS["text"], zorder=2)
+        handles.append(Line2D([], [], ls="--", lw=1.4, color=style.COLOURS["text"]))
+        labels.append(tr(lang, f"Largest dense models: doubling every {fit.months:.1f} months",
                          f"最大稠密模型：每{fit.months:.1f}个月翻一番"))
-    if data["count_issues"].notna().any():
-        flagged = data[data["count_issues"].notna()]
-        pair = "、".join(flagged["name_zh"]) if lang == "zh" else " and ".join(flagged["name_en"])
-        ax.plot([], [], " ", label=tr(lang, f"{FLAG} {pair} may be one model", f"{FLAG} {pair}可能是同一模型"))
-    subtitle = tr(lang, "Sizes the articles print, by release date; shaded: the two ends of the one range of scale they give",
-                  "文章给出的参数量与发布时间；阴影为文章所给参数规模范围的两端")
+    for stage, drawn in zip(("stage-ultra-large", "stage-large-pretrained"), rings):
+        handles.append(drawn)  # the rings themselves, so the key shows the dashed one dashed
+        labels.append(tr(lang, *(SCALE_CLASSES_SHORT if layout.slide else SCALE_CLASSES)[stage]))
     ax.set_yscale("log")
     ax.set_ylim(1e7, 1e15)
     style.log_axis(ax.yaxis, lang)
-    ax.set_xlim(p.start_year - 0.1, max(data["year_decimal"].max() + 0.6, p.start_year + 1))
-    ax.set_xticks(range(p.start_year, int(ax.get_xlim()[1]) + 1))
-    ax.set_xticklabels([tr(lang, str(y), f"{y}年") for y in range(p.start_year, int(ax.get_xlim()[1]) + 1)])
+    if layout.slide:  # every other power of ten: fewer secondary labels
+        ax.yaxis.set_major_locator(LogLocator(base=100, numticks=10))
+    last = float(data["year_decimal"].max())
+    left, column_x = p.start_year - 0.1, last + 0.3
+    widest = max([style.text_width(fig, t, layout.label_size) for _, _, t, _ in column] or [0]) + 0.1
+    plot_width = layout.width * (0.6 if layout.slide else 0.86)  # about the axes' width once laid out
+    right = (column_x - widest * left / plot_width) / (1 - widest / plot_width)
+    ax.set_xlim(left, max(right, last + 0.6, p.start_year + 1))
+    years = [y for y in range(p.start_year, int(last) + 2) if y <= column_x]  # none under the column of names
+    years = years[::2] if layout.slide and len(years) > 4 else years
+    ax.set_xticks(years)
+    ax.set_xticklabels([tr(lang, str(y), f"{y}年") for y in years])
     ax.set_ylabel(tr(lang, "Parameters (log scale)", "参数量（对数刻度）"))
-    handles, labels = ax.get_legend_handles_labels()
-    order = sorted(range(len(labels)), key=lambda i: i < 2)  # the two stage rings after the markers they surround
-    ax.legend([handles[i] for i in order], [labels[i] for i in order], loc="upper center", bbox_to_anchor=(0.5, -0.1),
-              ncol=3, fontsize=layout.base_size * 0.8)
+    _key(fig, ax, layout, handles, labels, report_columns=2)
     ringed = data[data["scale_class"].notna()]
-    ring_x, ring_y = _ring_outline(ax, ringed["year_decimal"], ringed["parameters"], size * 3.2)
-    place_labels(ax, texts, avoid_x + ring_x, avoid_y + ring_y)
-    return fig, subtitle
+    place_labels(ax, texts, avoid_x, avoid_y, objects=band_labels,
+                 also_avoid=lambda: _ring_outline(ax, ringed["year_decimal"], ringed["parameters"], ring))
+    low_label = [t for t, kind in zip(band_labels, ends["row_kind"]) if kind == "scale_range_low"]
+    label_column(ax, column, column_x, layout.label_size, above=low_label)  # the column stays above the low end's name
+    subtitle = tr(lang, "Sizes the articles print, by release date; shaded: the two ends of the one range of scale they give",
+                  "文章给出的参数量与发布时间；阴影为文章所给参数规模范围的两端")
+    flagged = data[data["count_issues"].notna()]
+    pair = ""
+    if len(flagged):
+        pair = tr(lang, f" {FLAG} {join(list(flagged['name_en']))} may be one model.",
+                  f"{FLAG}{join(list(flagged['name_zh']), 'zh')}可能是同一模型。")
+    if layout.slide:  # the key says what the marks are; the note keeps what the key cannot
+        return fig, subtitle, tr(lang, "The articles give no bounds between their stages of scale." + pair,
+                                 "文章未给出各规模阶段之间的界限。" + pair)
+    note = tr(lang, "Sparse totals count parameters most of which sit idle for each token: they are not comparable "
+                    "with dense counts and stay out of the fit. The articles name stages of scale (pre-trained, "
+                    "large-scale, ultra-large) but give no bounds between them." + pair,
+              "稀疏模型的总参数在处理每个词元时大多闲置，不能与稠密模型直接比较，也不计入拟合。文章列出预训练、大规模、"
+              "超大规模等阶段，但未给出阶段之间的界限。" + pair)
+    return fig, subtitle, note
+
+
+def scale_alt(data: pd.DataFrame, lang: str) -> str:
+    """What the scale chart shows, from its rows: span, bands, rings, sparse totals, the fit."""
+    zh = lang == "zh"
+    rows = entries(data)
+    if rows.empty:
+        return tr(lang, "No sized entries to draw.", "没有可绘制的条目。")
+    name = "name_zh" if zh else "name_en"
+    first, last = rows.iloc[0], rows.iloc[-1]
+    ends = data[data["row_kind"] != "entry"]
+    sparse = rows[(rows["architecture"] == "moe") & rows["counted"]].sort_values("parameters")
+    ultra = list(rows.loc[rows["scale_class"] == "stage-ultra-large", name])
+    large = list(rows.loc[rows["scale_class"] == "stage-large-pretrained", name])
+    china = int((rows["group"] == "China").sum())
+    fit = fit_of(data)
+    band = join([r["name_zh" if zh else "name_en"] for r in ends.to_dict("records")], lang)
+    large = large or ["—"]
+    ultra = ultra or ["—"]
+    if zh:
+        return (f"散点图（对数刻度）：文章给出参数量的{len(rows)}个条目按发布时间排列，从{int(first['release_date'][:4])}年的"
+                f"{first[name]}到{int(last['release_date'][:4])}年的{last[name]}，其中{china}个来自中国。灰色带为文章所给范围的两端"
+                f"（{band}），中间不设阶段界限。圆环标出文章称为“大规模”的{'、'.join(large)}和称为“超大规模”的{'、'.join(ultra)}。"
+                + (f"{len(sparse)}个稀疏模型以空心三角表示，最大的是{sparse.iloc[-1][name]}"
+                   f"（{style.short_number(sparse.iloc[-1]['parameters'], 'zh')}）。" if len(sparse) else "")
+                + (f"虚线为最大稠密模型的拟合增长，每{fit.months:.1f}个月翻一番。" if fit else ""))
+    return (f"Scatter chart on a log scale of the {len(rows)} entries the articles size, by release date, from "
+            f"{first[name]} in {first['release_date'][:4]} to {last[name]} in {last['release_date'][:4]}; {china:,} are "
+            f"Chinese. Grey bands mark the two ends of the range the articles give ({band}), with no stage bounds "
+            f"between them. Rings mark {join(large)}, called large-scale, and {join(ultra)}, called ultra-large. "
+            + (f"{count(len(sparse), 'sparse total', capital=True)}, drawn as hollow triangles, "
+               f"{verb(len(sparse), 'stands', 'stand')} above the rest, the largest {sparse.iloc[-1][name]} "
+               f"({style.short_number(sparse.iloc[-1]['parameters'])})." if len(sparse) else "")
+            + (f" A dashed line fitted to the largest dense models doubles every {fit.months:.1f} months." if fit else ""))
 
 
 def _ring_outline(ax, xs, ys, area: float, n: int = 12) -> tuple[list[float], list[float]]:
@@ -197,7 +293,7 @@ def _ring_outline(ax, xs, ys, area: float, n: int = 12) -> tuple[list[float], li
 
 
 def crosscheck_data(p: Params) -> pd.DataFrame:
-    """One row per model and printed figure: the range it allows, as a deviation from Epoch AI's value."""
+    """One row per model and printed figure: the figure and the range it allows, as multiples of Epoch AI's value."""
     cc = load("epoch_crosscheck", p.data_dir)
     cc = cc[(cc["attribute"] == "parameters") & cc["epoch_value"].notna()].copy()
     label = names(p)
@@ -213,9 +309,9 @@ def crosscheck_data(p: Params) -> pd.DataFrame:
         rows.append({"model": model, "name_en": label[model][0], "name_zh": label[model][1],
                      "anchor": anchor, "epoch_model": r["epoch_model"], "epoch_value": epoch,
                      "article_value": float(r["article_value"]),
-                     "deviation_pct": round(100 * (float(r["article_value"]) / epoch - 1), 3),
-                     "low_pct": round(100 * (float(r["article_low"]) / epoch - 1), 3),
-                     "high_pct": None if high is None else round(100 * (high / epoch - 1), 3),
+                     "ratio": round(float(r["article_value"]) / epoch, 5),
+                     "low_ratio": round(float(r["article_low"]) / epoch, 5),
+                     "high_ratio": None if high is None else round(high / epoch, 5),
                      "verdict": r["verdict"], "claim_ids": "|".join(group["claim_id"]),
                      "qualifier": r["qualifier"] or None, "anchors": "|".join(sorted(set(group["anchor"]))),
                      "source_ids": "|".join(sorted(set(group["source_id"])))})
@@ -223,108 +319,311 @@ def crosscheck_data(p: Params) -> pd.DataFrame:
     return out.sort_values(["epoch_value", "anchor"], kind="mergesort").reset_index(drop=True)
 
 
+#: Multiples of Epoch AI's value marked on the ratio axis, and how they read.
+RATIO_TICKS = [(0.25, "×¼"), (0.5, "×½"), (1.0, "×1"), (2.0, "×2"), (4.0, "×4")]
+
+
+def _printed(r: dict, lang: str) -> str:
+    return style.printed_figure(r["article_value"], r["qualifier"], lang, r["anchor"], compact=True)
+
+
 def draw_crosscheck(data: pd.DataFrame, p: Params, layout: style.Layout):
+    """Each printed size as a multiple of Epoch AI's value on a log axis: ×½ and ×2 sit equally far from ×1.
+
+    On a slide the rows are split into two columns, so each keeps a legible height.
+    """
     lang = p.lang
-    fig, ax = style.new_figure(layout)
-    fig.subplots_adjust(left=0.27)
-    ax.grid(axis="y", visible=False)
-    cap = 1000.0
-    for i, r in enumerate(data.to_dict("records")):
-        colour = style.COLOURS["China"] if r["verdict"] == "differs" else style.COLOURS["Outside China"]
-        high = cap if r["high_pct"] is None or pd.isna(r["high_pct"]) else min(r["high_pct"], cap)
-        ax.plot([r["low_pct"], high], [i, i], color=colour, lw=6, alpha=0.35, solid_capstyle="butt", zorder=2)
-        if r["high_pct"] is None or pd.isna(r["high_pct"]) or r["high_pct"] > cap:
-            ax.annotate("", xy=(cap * 1.6, i), xytext=(cap * 0.8, i),
-                        arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 1.2, "alpha": 0.7})
-        ax.scatter([r["deviation_pct"]], [i], color=colour, s=layout.base_size * 4, zorder=3)
-    ax.axvline(0, color=style.COLOURS["text"], lw=1.2, zorder=1)
-    ax.set_xscale("symlog", linthresh=1, linscale=0.6)
-    ax.set_xlim(-100, cap * 2)
-    ticks = [-100, -10, -1, 0, 1, 10, 100, 1000]
-    ax.set_xticks(ticks)
-    ax.set_xticklabels([f"{t:+,d}%" if t else tr(lang, "Epoch AI", "Epoch AI数值") for t in ticks])
-    ax.set_ylim(-0.7, len(data) - 0.1)
-    ax.set_yticks(range(len(data)))
-    ax.set_yticklabels([f"{r['name_zh' if lang == 'zh' else 'name_en']}  "
-                        f"{style.printed_figure(r['article_value'], r['qualifier'], lang, r['anchor'], compact=True)}"
-                        for r in data.to_dict("records")])
-    ax.set_xlabel(tr(lang, "Article figure against Epoch AI's value (symmetric log scale)",
-                     "文章数字相对Epoch AI数值的偏差（对称对数刻度）"))
-    ax.plot([], [], color=style.COLOURS["Outside China"], lw=6, alpha=0.35,
-            label=tr(lang, "Range the printed figure allows: includes Epoch AI", "文章数字允许的范围：包含Epoch AI数值"))
-    ax.plot([], [], color=style.COLOURS["China"], lw=6, alpha=0.35,
-            label=tr(lang, "Range the printed figure allows: misses Epoch AI", "文章数字允许的范围：不含Epoch AI数值"))
-    ax.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), ncols=2, fontsize=layout.base_size * 0.8)
+    rows = data.to_dict("records")
+    columns = 2 if layout.slide and len(rows) > 8 else 1
+    per = -(-len(rows) // columns)
+    fig, axes = style.new_figure(layout, 1, columns, report_height=5.4, squeeze=False, sharex=True)
+    low_edge, high_edge = 0.2, 6.0
+    thick = 7 if not layout.slide else 10
+    for k, ax in enumerate(axes[0, :]):
+        chunk = rows[k * per:(k + 1) * per]
+        ax.grid(axis="y", visible=False)
+        for i, r in enumerate(chunk):
+            colour = style.COLOURS["China"] if r["verdict"] == "differs" else style.COLOURS["Outside China"]
+            open_above = r["high_ratio"] is None or pd.isna(r["high_ratio"])
+            high = high_edge * 0.93 if open_above else r["high_ratio"]
+            ax.plot([r["low_ratio"], high], [i, i], color=colour, lw=thick, alpha=0.4, solid_capstyle="butt", zorder=2)
+            if open_above:  # no upper bound: the range runs off the axis
+                ax.annotate("", xy=(high_edge, i), xytext=(high_edge * 0.8, i),
+                            arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 1.4, "alpha": 0.8})
+            ax.scatter([r["ratio"]], [i], color=colour, s=min(layout.base_size * 0.75, 11) ** 2, zorder=3, lw=0)
+            if r["verdict"] == "differs" and not layout.slide:  # a miss too narrow to see at this scale: say it
+                ax.annotate(tr(lang, f"range ×{r['low_ratio']:.2f}–×{r['high_ratio']:.2f}: misses ×1",
+                               f"范围×{r['low_ratio']:.2f}—×{r['high_ratio']:.2f}，不含×1"),
+                            (1, i), xytext=(10, 0), textcoords="offset points", va="center", ha="left",
+                            fontsize=layout.label_size, color=style.COLOURS["China"])
+        ax.axvline(1, color=style.COLOURS["text"], lw=1.2, zorder=1)
+        ax.set_xscale("log")
+        ax.set_xlim(low_edge, high_edge)
+        ticks = [(t, label) for t, label in RATIO_TICKS if not layout.slide or 0.5 <= t <= 2]
+        ax.set_xticks([t for t, _ in ticks])
+        ax.set_xticklabels([label for _, label in ticks])
+        ax.xaxis.set_minor_locator(NullLocator())
+        ax.set_ylim(per - 0.4, -0.6)
+        ax.set_yticks(range(len(chunk)))
+        ax.set_yticklabels([f"{r['name_zh' if lang == 'zh' else 'name_en']}  {_printed(r, lang)}" for r in chunk])
+    xlabel = (tr(lang, "× Epoch AI's value", "×Epoch AI数值") if layout.slide else
+              tr(lang, "Article's figure as a multiple of Epoch AI's value (log scale)", "文章数字相当于Epoch AI数值的倍数（对数刻度）"))
+    for ax in axes[0, :]:
+        ax.set_xlabel(xlabel)
+    handles = [Line2D([], [], color=style.COLOURS["Outside China"], lw=thick, alpha=0.4),
+               Line2D([], [], color=style.COLOURS["China"], lw=thick, alpha=0.4),
+               Line2D([], [], marker="o", ls="", color=style.COLOURS["text"], ms=min(layout.base_size * 0.75, 11))]
+    if layout.slide:
+        labels = [tr(lang, "Allowed range includes Epoch AI's value", "允许范围包含Epoch AI数值"),
+                  tr(lang, "Allowed range misses it", "允许范围不含该数值"), tr(lang, "As printed", "所印数字")]
+    else:
+        labels = [tr(lang, "Range the printed figure allows: includes Epoch AI's value", "文章数字允许的范围：包含Epoch AI数值"),
+                  tr(lang, "Range the printed figure allows: misses it", "文章数字允许的范围：不含Epoch AI数值"),
+                  tr(lang, "The figure as printed", "文章所印数字")]
+    style.key_below(fig, handles, labels, ncol=3 if layout.slide else 2)
     n_diff = int((data["verdict"] == "differs").sum())
-    subtitle = tr(lang, f"{len(data)} sizes printed for {data['model'].nunique()} models that Epoch AI lists; "
-                        f"{n_diff} cannot be squared with Epoch AI's value",
-                  f"Epoch AI收录的{data['model'].nunique()}个模型、{len(data)}个文章数值；{n_diff}个与Epoch AI数值不符")
-    return fig, subtitle
+    n_models = data["model"].nunique()
+    subtitle = tr(lang, f"{len(data)} sizes printed for {n_models} models that Epoch AI lists; {n_diff} cannot be "
+                        "squared with Epoch AI's value",
+                  f"Epoch AI收录的{n_models}个模型、{len(data)}个文章数值；{n_diff}个与Epoch AI数值不符")
+    if layout.slide:  # the miss is too narrow to see on a slide: the note says it
+        misses = [tr(lang, f"{r['name_en']}'s {_printed(r, lang)} allows ×{r['low_ratio']:.2f} to ×{r['high_ratio']:.2f} "
+                           "of Epoch AI's value, so it misses ×1.",
+                     f"{r['name_zh']}的{_printed(r, lang)}允许×{r['low_ratio']:.2f}至×{r['high_ratio']:.2f}，不含×1。")
+                  for r in rows if r["verdict"] == "differs"]
+        return fig, subtitle, tr(lang, "A range is what a printed figure allows given its rounding and hedge. ",
+                                 "范围为所印数字在其取整和限定词下允许的取值。") + "".join(misses)
+    note = tr(lang, "A range is what the printed figure allows given its rounding and hedge ('more than', 'class'); "
+                    "an arrow means it has no upper bound. ×1 is Epoch AI's value.",
+              "范围为文章数字在其取整和限定词（“超过”“级”等）下允许的取值；箭头表示没有上限。×1即Epoch AI数值。")
+    return fig, subtitle, note
+
+
+def crosscheck_alt(data: pd.DataFrame, lang: str) -> str:
+    zh = lang == "zh"
+    differs = data[data["verdict"] == "differs"].to_dict("records")
+    wide = data[data["high_ratio"].isna() | (data["high_ratio"] / data["low_ratio"] > 4)].to_dict("records")
+    name = "name_zh" if zh else "name_en"
+    miss = [f"{r[name]}（{_printed(r, lang)}，为Epoch AI数值的{r['ratio']:.2f}倍）" if zh
+            else f"{r[name]} ({_printed(r, lang)}, {r['ratio']:.2f} times Epoch AI's value)" for r in differs]
+    loose = [f"{r[name]}（{_printed(r, lang)}）" if zh else f"{r[name]} ({_printed(r, lang)})" for r in wide]
+    if zh:
+        return (f"范围图，每行一个文章数值，共{len(data)}行，横轴为文章数字相当于Epoch AI数值的倍数（对数刻度，×1居中）。"
+                f"每行的浅色条是文章数字允许的范围，圆点是所印数字。与Epoch AI数值不符的有：{'、'.join(miss) or '无'}。"
+                f"范围最宽的是按量级给出的数字：{'、'.join(loose)}。")
+    return (f"Range chart with one row for each of the {len(data)} printed sizes, on a log scale of multiples of Epoch "
+            f"AI's value, centred on ×1. Each row's pale bar is the range the printed figure allows and its dot the "
+            f"figure as printed. {count(len(differs), 'range', capital=True)} {'misses' if len(differs) == 1 else 'miss'} "
+            f"Epoch AI's value: {join(miss) or 'none'}. The widest ranges belong to figures printed as an order of "
+            f"magnitude or a lower bound: {join(loose)}.")
+
+
+#: Fewer models than this with a parameter count in a year and group: the year's largest says more about what Epoch
+#: AI's table covers than about what was built.
+FEW_MODELS = 5
 
 
 def after_data(p: Params) -> pd.DataFrame:
+    """The largest model each year in and outside China, how many models with a count the year holds, and what kind of
+    count it is (epoch_notes.csv: a sparse total with its active parameters, or an estimate never published)."""
     e = load("epoch_models", p.data_dir)
-    return analysis.largest_per_year(e, p.years)
+    top = analysis.largest_per_year(e, p.years)
+    known = e[e["parameters"].notna() & e["year"].between(p.start_year, p.end_year)]
+    counts = known.assign(group=np.where(known["is_chinese"], "China", "Outside China")).groupby(["year", "group"]).size()
+    top["models_with_count"] = [int(counts.get((y, g), 0)) for y, g in zip(top["year"], top["group"])]
+    notes = load("epoch_notes", p.data_dir).set_index("epoch_model")
+    top["architecture"] = top["model"].map(notes["architecture"])
+    top["active_parameters"] = top["model"].map(notes["active_parameters"])
+    top["parameters_basis"] = top["model"].map(notes["parameters_basis"]).fillna("published")
+    top["note_citation"] = top["model"].map(notes["citation"])
+    return top
+
+
+def _label(model: str) -> str:
+    """An Epoch AI model name for a label: its bracketed qualifier dropped (the full name is in the data file)."""
+    import re
+
+    short = re.sub(r"\s*\([^)]*\)\s*$", "", model).strip()
+    return short or model
 
 
 def draw_after(data: pd.DataFrame, p: Params, layout: style.Layout):
     lang = p.lang
-    fig, ax = style.new_figure(layout)
+    fig, ax = style.new_figure(layout, report_height=5.8)
     texts = []
+    size = (layout.base_size * 0.8) ** 2
+    few_years = []
     for group in ("Outside China", "China"):
-        rows = data[data["group"] == group]
-        ax.plot(rows["year"], rows["parameters"], marker="o", color=style.COLOURS[group], lw=2,
-                label=tr(lang, "Largest outside China", "中国以外最大") if group != "China" else tr(lang, "Largest in China", "中国最大"))
-        for r in rows.to_dict("records"):
-            texts.append(ax.text(r["year"], r["parameters"], shorten(r["model"]), fontsize=layout.base_size * 0.72,
-                                 color=style.COLOURS[group]))
+        colour = style.COLOURS[group]
+        rows = data[data["group"] == group].sort_values("year").to_dict("records")
+        for a, b in zip(rows[:-1], rows[1:]):  # thin and dotted where a year holds few models with a count
+            few = min(a["models_with_count"], b["models_with_count"]) < FEW_MODELS
+            ax.plot([a["year"], b["year"]], [a["parameters"], b["parameters"]], color=colour,
+                    lw=1.3 if few else 2.2, ls=(0, (1.5, 2)) if few else "-", zorder=2)
+        for r in rows:
+            sparse = r["architecture"] == "moe"
+            estimate = r["parameters_basis"] == "estimate"
+            if r["models_with_count"] < FEW_MODELS:
+                few_years.append((group, r["year"], r["models_with_count"]))
+            if sparse:
+                ax.scatter([r["year"]], [r["parameters"]], s=size * 1.5, marker="^", facecolor="white", edgecolor=colour,
+                           lw=1.5, zorder=4)
+                if pd.notna(r["active_parameters"]):  # what runs for each token, below the total
+                    ax.plot([r["year"], r["year"]], [r["active_parameters"], r["parameters"] * 0.8], color=colour,
+                            lw=1, ls=":", zorder=3)
+                    ax.scatter([r["year"]], [r["active_parameters"]], s=size * 0.6, color=colour, marker="_", lw=2.2,
+                               zorder=4)
+                    if not layout.slide:  # on a slide the tick and the key say it
+                        texts.append(ax.text(r["year"] + 0.08, r["active_parameters"],
+                                             tr(lang, f"{style.short_number(r['active_parameters'])} active",
+                                                f"激活{style.short_number(r['active_parameters'], 'zh')}"),
+                                             fontsize=layout.label_size, color=colour, va="center", ha="left"))
+            elif estimate:
+                ax.scatter([r["year"]], [r["parameters"]], s=size, facecolor="white", edgecolor=colour, lw=1.5,
+                           linestyle=(0, (2, 1)), zorder=4)
+            else:
+                ax.scatter([r["year"]], [r["parameters"]], s=size, color=colour, zorder=4)
+            if not layout.slide:
+                texts.append(ax.text(r["year"], r["parameters"], _label(r["model"]),
+                                     fontsize=layout.label_size, color=colour, ha="left", va="bottom"))
+            elif r["year"] >= p.end_year - 1:  # a slide names only the latest years' models: the higher above, the lower below
+                other = data[(data["year"] == r["year"]) & (data["group"] != group)]["parameters"]
+                higher = other.empty or r["parameters"] >= other.max()
+                ax.annotate(_label(r["model"]), (r["year"], r["parameters"]), xytext=(0, 9 if higher else -9),
+                            textcoords="offset points", ha="center", va="bottom" if higher else "top",
+                            fontsize=layout.label_size, color=colour, zorder=5)
     ax.set_yscale("log")
+    ax.set_ylim(data[["parameters", "active_parameters"]].min().min() / 2.5, data["parameters"].max() * 5)  # room for labels
     style.log_axis(ax.yaxis, lang)
-    ax.set_xticks(list(p.years))
-    ax.set_xticklabels([tr(lang, str(y), f"{y}年") for y in p.years])
-    ax.set_ylabel(tr(lang, "Parameters of the year's largest model (log scale)", "当年最大模型的参数量（对数刻度）"))
-    ax.legend(loc="lower right")
-    place_labels(ax, texts, data["year"], data["parameters"])
-    subtitle = tr(lang, "Notable models with a published parameter count; totals for mixture-of-experts models, as Epoch AI gives them",
-                  "已公布参数量的重要模型；混合专家模型按Epoch AI的总参数计")
-    return fig, subtitle
+    years = list(p.years)[::2] if layout.slide and len(p.years) > 6 else list(p.years)
+    ax.set_xticks(years)
+    ax.set_xticklabels([tr(lang, str(y), f"{y}年") for y in years])
+    ax.set_xlim(p.start_year - 0.4, p.end_year + 0.6)
+    ax.set_ylabel(tr(lang, "Parameters (log scale)", "参数量（对数刻度）"))
+    marker = {"ls": "", "ms": size ** 0.5}
+    handles = [Line2D([], [], color=style.COLOURS["Outside China"], lw=2.2, marker="o", ms=size ** 0.5),
+               Line2D([], [], color=style.COLOURS["China"], lw=2.2, marker="o", ms=size ** 0.5),
+               Line2D([], [], marker="^", markerfacecolor="white", markeredgecolor=style.COLOURS["muted"], mew=1.5,
+                      **{**marker, "ms": (size * 1.5) ** 0.5}),
+               Line2D([], [], marker="o", markerfacecolor="white", markeredgecolor=style.COLOURS["muted"], mew=1.5,
+                      **marker),
+               Line2D([], [], color=style.COLOURS["muted"], lw=1.3, ls=(0, (1.5, 2)))]
+    labels = [tr(lang, "Largest outside China", "中国以外最大"), tr(lang, "Largest in China", "中国最大"),
+              tr(lang, "Sparse mixture-of-experts total (line down: active per token)", "稀疏混合专家模型总参数（下方：每词元激活）"),
+              tr(lang, "Epoch AI's estimate, not published", "Epoch AI估计值，未公布"),
+              tr(lang, f"Fewer than {FEW_MODELS} models with a count that year", f"当年有参数量的模型少于{FEW_MODELS}个")]
+    _key(fig, ax, layout, handles, labels, report_columns=2)
+    line_x, line_y = _along_lines(data)
+    place_labels(ax, texts, line_x, line_y)
+    subtitle = tr(lang, "Each year's largest model with a parameter count in Epoch AI's table",
+                  "Epoch AI表中每年有参数量的最大模型")
+    note = _after_note(data, few_years, lang, brief=layout.slide)
+    return fig, subtitle, note
+
+
+def _along_lines(data: pd.DataFrame, steps: int = 24) -> tuple[list[float], list[float]]:
+    """Points along each group's line (straight on the log axis), so labels keep off the lines, not only the points."""
+    xs: list[float] = []
+    ys: list[float] = []
+    for _, rows in data.sort_values("year").groupby("group"):
+        recs = rows.to_dict("records")
+        for a, b in zip(recs[:-1], recs[1:]):
+            for t in np.linspace(0, 1, steps):
+                xs.append(a["year"] + t * (b["year"] - a["year"]))
+                ys.append(10 ** (np.log10(a["parameters"]) * (1 - t) + np.log10(b["parameters"]) * t))
+        for r in recs:
+            if pd.notna(r["active_parameters"]):
+                xs += [r["year"]] * steps
+                ys += list(np.geomspace(r["active_parameters"], r["parameters"], steps))
+    return xs, ys
+
+
+def _after_note(data: pd.DataFrame, few_years, lang: str, brief: bool = False) -> str:
+    """What the marks mean (not on a slide, where the key says it) and what the sparse early years can show."""
+    zh = lang == "zh"
+    parts = [] if brief else [tr(lang, "A sparse total counts parameters most of which sit idle for each token; an estimate is Epoch AI's, "
+                      "for a count the developer never published.",
+                "稀疏模型的总参数在处理每个词元时大多闲置；估计值由Epoch AI给出，开发者从未公布。")]
+    china_few = sorted(y for g, y, _ in few_years if g == "China")
+    if china_few:
+        n = sum(c for g, _, c in few_years if g == "China")
+        years = join([str(y) for y in china_few], lang)
+        parts.append(f"{years}年，Epoch AI表中有参数量的中国模型合计仅{n}个：这些年份的线反映该表收录了什么，"
+                     "不能说明中国当年建成的最大模型。" if zh
+                     else f"In {years} Epoch AI's table holds only {n:,} Chinese models with a count: the line there "
+                          "shows what the table covers, not the largest model built in China.")
+    return ("" if zh else " ").join(parts)
+
+
+def after_sources(data: pd.DataFrame, p: Params) -> str | None:
+    """Marks of sparse totals and estimates rest on documents cited row by row in the chart's data."""
+    if data["note_citation"].isna().all():
+        return None
+    return ("稀疏与估计标注：依据开发者论文与报道，逐条引用见图表数据文件" if p.lang == "zh"
+            else "Sparse and estimate marks: the developers' papers and reports, each cited in the chart's data file")
+
+
+def after_alt(data: pd.DataFrame, lang: str) -> str:
+    zh = lang == "zh"
+    first, last = int(data["year"].min()), int(data["year"].max())
+
+    def point(g: str) -> str:
+        rows = data[data["group"] == g]
+        if rows.empty:
+            return "无" if zh else "none with a count"
+        r = rows[rows["year"] == rows["year"].max()].iloc[0]
+        kind = ""
+        if r["architecture"] == "moe":
+            kind = ("，稀疏模型总参数" if zh else ", a sparse total") + (
+                (f"，激活{style.short_number(r['active_parameters'], 'zh')}" if zh
+                 else f" with {style.short_number(r['active_parameters'])} active") if pd.notna(r["active_parameters"]) else "")
+        elif r["parameters_basis"] == "estimate":
+            kind = "，Epoch AI估计值" if zh else ", Epoch AI's estimate"
+        return (f"{_label(r['model'])}（{style.short_number(r['parameters'], 'zh')}{kind}）" if zh
+                else f"{_label(r['model'])} ({style.short_number(r['parameters'])}{kind})")
+    few = data[(data["group"] == "China") & (data["models_with_count"] < FEW_MODELS)]["year"].tolist()
+    if zh:
+        return (f"折线图（对数刻度），{first}—{last}年每年有参数量的最大重要模型，两条线分别为中国和中国以外。"
+                f"最近一年中国最大的是{point('China')}，中国以外最大的是{point('Outside China')}。"
+                "三角形为稀疏混合专家模型的总参数，空心圆为Epoch AI的估计值。"
+                + (f"{'、'.join(str(y) for y in few)}年Epoch AI表中有参数量的中国模型很少，中国的线在这些年份画为虚线。" if few else ""))
+    return (f"Line chart on a log scale of the largest notable model with a parameter count each year from {first} to "
+            f"{last}, one line for China and one for elsewhere. In the latest year the largest in China was "
+            f"{point('China')} and outside China {point('Outside China')}. Triangles mark sparse mixture-of-experts totals and hollow circles "
+            "Epoch AI's estimates."
+            + (f" In {join([str(y) for y in few])} the table holds few Chinese models with a count, so the Chinese line "
+               "is dotted there." if few else ""))
 
 
 CHARTS.append(Chart(
     name="history-scale", notebook="01_history",
     title={"en": "From a hundred million to a hundred trillion parameters", "zh": "从亿级到百万亿级参数"},
     caption="Parameter counts the articles print for what they name, by release date, on a log scale. The articles "
-            "name three stages of scale but give a single range for all three, from the hundred-million class to the "
-            "hundred-trillion class, and no bounds between the stages: the shaded bands are the two ends of that "
-            "range, and rings mark the models an article calls large-scale or ultra-large. Hollow squares are a "
-            "family and an architecture, drawn but not counted as models; hollow triangles are sparse "
-            "mixture-of-experts totals, which are not comparable with dense counts; a dagger marks two entries that "
-            "may be one model; the dashed line is the growth fitted to the record-setting dense models.",
-    alt="Scatter chart of parameter counts on a logarithmic scale against release date, from the Transformer in 2017 "
-        "to models of hundreds of billions of parameters in 2021 and 2022. Two grey bands mark the hundred-million "
-        "class at the bottom and the hundred-trillion class at the top, the two ends of the range the articles give; "
-        "there are no bands in between. Rings surround BERT, called large-scale, and GPT-3, the two PanGu models and "
-        "Inspur's Yuan, called ultra-large. Three sparse models, drawn as hollow triangles, stand far above the rest, the largest "
-        "in the hundred-trillion class. Chinese models are in vermillion, others in blue, and a dashed fitted line "
-        "runs through the largest dense models.",
+            "name stages of scale but give a single range for all of them, from the hundred-million class to the "
+            "hundred-trillion class, and no bounds between the stages: the shaded bands are the ends of that range, "
+            "and rings mark the models an article calls large-scale or ultra-large. Hollow squares are families and "
+            "architectures, drawn but not counted as models; hollow triangles are sparse mixture-of-experts totals, "
+            "which are not comparable with dense counts; a dagger marks entries that may be the same model; the dashed "
+            "line is the growth fitted to the record-setting dense models.",
+    alt=scale_alt,
     data=scale_data, draw=draw_scale, uses_epoch=True))
 
 CHARTS.append(Chart(
     name="history-articles-vs-epoch", notebook="01_history",
     title={"en": "The articles' model sizes against Epoch AI", "zh": "文章中的模型参数量与Epoch AI对照"},
-    caption="For each model Epoch AI lists, the range of sizes the article's printed figure allows (its rounding and "
-            "hedge), as a deviation from Epoch AI's value. A bar that does not cross the centre line is a disagreement.",
-    alt="Horizontal range chart, one row per printed model size, on a symmetric log scale centred on Epoch AI's value. "
-        "Each row's shaded bar is the range the article's figure allows and its dot the figure itself. Every bar "
-        "crosses the centre line except PaLM's, whose printed size falls just short of Epoch AI's.",
+    caption="For each model Epoch AI lists, the article's printed size and the range of sizes it allows (its rounding "
+            "and hedge), as multiples of Epoch AI's value on a log scale, where half and double sit equally far from "
+            "agreement. A bar that does not cross the centre line is a disagreement.",
+    alt=crosscheck_alt,
     data=crosscheck_data, draw=draw_crosscheck, uses_epoch=True))
 
 CHARTS.append(Chart(
     name="history-after-2023", notebook="01_history",
     title={"en": "The largest notable models each year, China and elsewhere", "zh": "每年最大的重要模型：中国与中国以外"},
     caption="Parameter count of the largest notable model published each year by organisations in China and elsewhere, "
-            "among the models whose size Epoch AI records. Some counts are Epoch AI's estimates (for example GPT-4's) "
-            "and some are sparse mixture-of-experts totals (for example DeepSeek-V3's).",
-    alt="Line chart on a log scale with two lines, one for the largest model outside China each year and one for the "
-        "largest Chinese model, from 2017 to 2025, each point labelled with the model's name.",
-    data=after_data, draw=draw_after, uses_epoch=True, article_sources=False))
+            "among the models whose size Epoch AI records. Sparse mixture-of-experts totals (triangles, with the "
+            "parameters active per token where published) and Epoch AI's estimates of counts never published (hollow "
+            "circles) are marked, each resting on a cited source in the data; years with few models in the table are "
+            "dotted, because there the line shows what the table covers rather than what was built.",
+    alt=after_alt,
+    data=after_data, draw=draw_after, uses_epoch=True, article_sources=False, extra_sources=after_sources))

@@ -20,39 +20,81 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from ...data.epoch import EPOCH_CREDIT
+from ...data.epoch import EPOCH_ACCESSED, EPOCH_DATASET
 from ...data.files import atomic_write
 from .. import style
 from ..load import load, recording_reads
 from ..params import Params
 from .chart import Chart
+from .common import human_date, nothing_to_draw
 from .freshness import NOTEBOOK_DPI, NOTEBOOK_FORMATS, is_current, mark_current
 from .registry import get_chart
 
 REPORT_TITLE = {"en": "The Hundred-Model War", "zh": "百模大战"}
-EPOCH_CREDIT_ZH = "数据：Epoch AI (epoch.ai)，CC BY 4.0"
+#: Titles longer than this are cut at their first colon or question mark for a source line (the full title is in the
+#: source register and the chart's citation file).
+_SHORT_TITLE = 50
+def short_title(title: str) -> str:
+    """A long title cut at its first colon or question mark: enough for a reader to find the article."""
+    if len(title) <= _SHORT_TITLE:
+        return title
+    cut = min((i for i in (title.find(":"), title.find("?"), title.find("："), title.find("？")) if i > 0), default=-1)
+    return title[:cut].rstrip() if cut > 0 else title
+
+
+def article_reference(source: dict, lang: str) -> str:
+    """The publication, the article's (short) title or 'untitled', and its date, as a reader can look them up."""
+    inferred = str(source.get("date_inferred")).lower() == "true"
+    date = human_date(source["published"], lang, approximate=inferred)
+    if lang == "zh":
+        title = source.get("title_zh")
+        named = f"《{title}》" if isinstance(title, str) and title else "，无标题文章"
+        return f"{source['outlet_short_zh']}{named}，{date}"
+    title = source.get("title_en")
+    named = f"\"{short_title(title)}\"" if isinstance(title, str) and title and not title.startswith("[") else "untitled article"
+    return f"{source['outlet_short_en']}, {named}, {date}"
+
+
+def epoch_reference(lang: str) -> str:
+    """Epoch AI's credit line with the dataset's name and the date our copy was taken."""
+    accessed = human_date(EPOCH_ACCESSED, lang)
+    if lang == "zh":
+        return f"数据：Epoch AI重要AI模型数据集（epoch.ai，{accessed}获取），CC BY 4.0"
+    return f"Data: Epoch AI, \"{EPOCH_DATASET}\" (epoch.ai, accessed {accessed}), CC BY 4.0"
+
+
+def source_ids(data: pd.DataFrame) -> list[str]:
+    """The articles the plotted rows rest on, in register order."""
+    if "source_ids" not in data:
+        return []
+    return sorted({s for ss in data["source_ids"].dropna() for s in str(ss).split("|") if s})
 
 
 def source_line(chart: Chart, data: pd.DataFrame, p: Params) -> str:
-    """The articles the plotted rows come from (by outlet), and Epoch AI's credit where used."""
+    """The articles the plotted rows come from (publication, title, date), other sources, Epoch AI's dataset, the figure."""
+    zh = p.lang == "zh"
     parts = []
-    if chart.article_sources and "source_ids" in data:
+    if chart.article_sources:
         sources = load("sources", p.data_dir).set_index("source_id")
-        ids = sorted({s for ss in data["source_ids"].dropna() for s in str(ss).split("|") if s})
-        col = "outlet_short_zh" if p.lang == "zh" else "outlet_short_en"
-        names = [f"{sources.loc[i, col]} ({i[:3]})" for i in ids]
-        if names:
-            parts.append(("来源：" + "、".join(names)) if p.lang == "zh" else ("Sources: " + "; ".join(names)))
+        refs = [article_reference({"source_id": i, **sources.loc[i].to_dict()}, p.lang) for i in source_ids(data)]
+        if refs:
+            parts.append(("来源：" + "；".join(refs)) if zh else ("Sources: " + "; ".join(refs)))
     if chart.data_sources is not None and chart.data_sources(data, p):
         parts.append(chart.data_sources(data, p))
-    extra = chart.extra_sources.get(p.lang)
+    extra = chart.extra_sources(data, p) if callable(chart.extra_sources) else chart.extra_sources.get(p.lang)
     if extra:
         parts.append(extra)
     if chart.uses_epoch:
-        parts.append(EPOCH_CREDIT_ZH if p.lang == "zh" else EPOCH_CREDIT)
-    sep = "；" if p.lang == "zh" else ". "
-    tail = f"{REPORT_TITLE[p.lang]}" + ("（图 " + chart.name + "）" if p.lang == "zh" else f" (figure {chart.name})")
-    return sep.join(parts + [tail])
+        parts.append(epoch_reference(p.lang))
+    # a no-break space keeps the figure's id on the line of the word before it
+    tail = f"图：{REPORT_TITLE['zh']}（图\u00a0{chart.name}）" if zh else f"Chart: {REPORT_TITLE['en']} (figure\u00a0{chart.name})"
+    return ("。" if zh else ". ").join(parts + [tail]) + ("" if zh else ".")
+
+
+def _drawn(result) -> tuple:
+    """A chart's draw returns (figure, subtitle) or (figure, subtitle, note)."""
+    fig, subtitle, *rest = result
+    return fig, subtitle, (rest[0] if rest else None)
 
 
 def render(name: str, p: Params, layout: style.Layout = style.REPORT):
@@ -62,9 +104,14 @@ def render(name: str, p: Params, layout: style.Layout = style.REPORT):
         data = chart.data(p)
         with style.house_style(layout), warnings.catch_warnings():
             warnings.filterwarnings("error", message=r"Glyph .* missing")
-            fig, subtitle = chart.draw(data, p, layout)
-            style.fit_plot_area(fig, layout)
-            style.frame(fig, layout, chart.title[p.lang], subtitle, source_line(chart, data, p))
+            # a window that holds none of the chart's rows gets its frame and a note, not an error deep in matplotlib
+            drawn = nothing_to_draw(p, layout) if data.empty else chart.draw(data, p, layout)
+            fig, subtitle, note = _drawn(drawn)
+            if note:
+                note = (f"注：{note}" if p.lang == "zh" else f"Note: {note}")
+            rect = style.frame(fig, layout, chart.title[p.lang], subtitle, source_line(chart, data, p), note)
+            style.fit_plot_area(fig, rect)
+            style.finish_layout(fig)
     # Tick labels are laid out when the figure is drawn, so saving must see the same style.
     fig.hmw_layout = layout
     fig.hmw_tables = sorted(tables)
@@ -126,7 +173,8 @@ def show(name: str, p: Params) -> None:
         plt.close(fig)
         mark_current(p.fig_dir, stem, name, p, NOTEBOOK_DPI, fig.hmw_tables)
     png = Path(p.fig_dir) / f"{stem}.png"
-    display(Image(data=png.read_bytes(), format="png", width=int(style.REPORT.width * 100)))
+    # Shown at the width the report layout is designed for (the book's content width): see style.REPORT.
+    display(Image(data=png.read_bytes(), format="png", width=int(style.REPORT.display_px)))
 
 
 def chart_data(name: str, p: Params) -> pd.DataFrame:
