@@ -64,7 +64,7 @@ def summary(p: Params) -> Chapter:
         return (QUALIFIERS.get(chosen_fact(facts, subject, attribute)["qualifier"]) or ("", ""))
 
     claims = claimed.assign(
-        what=[CLAIM_LABELS[a][1 if lang == "zh" else 0] for a in claimed["attribute"]],
+        what=[CLAIM_LABELS[a][2 if lang == "zh" else 1] for a in claimed["attribute"]],
         figure=[_percent(v, q, lang) for v, q in zip(claimed["value"], claimed["qualifier"])])
     life_rows = life.assign(
         what=[LIFE_ROWS.get((s, a), (f"{s}: {a}",) * 2)[1 if lang == "zh" else 0]
@@ -75,7 +75,7 @@ def summary(p: Params) -> Chapter:
     offers = verticals.assign(articles=[
         "|".join(sorted(set(claims_table.loc[claims_table["subject"].isin([e, m]), "source_id"]))) or None
         for e, m in zip(verticals["entity_id"], verticals["model"])])
-    evidence = {key: (en.replace(" (004)", ""), zh.replace("（004）", "")) for key, en, zh in EVIDENCE}
+    evidence = {key: (en.replace(" (004)", ""), zh.replace("（004）", "")) for key, en, zh, _ in EVIDENCE}
 
     chapter = Chapter(NOTEBOOK)
     chapter.tables = {
