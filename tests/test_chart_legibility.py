@@ -30,14 +30,6 @@ matplotlib.use("Agg")
 
 ALL = chart_names()
 LANGS = ("en", "zh")
-#: Reason for the players charts' expected failures, until they adopt the new layout.
-PLAYERS_NEXT = "players charts adopt the new layout in the next pass"
-#: Players charts that still fail, until they adopt the layout (strict: a mark must go as soon as its case passes).
-PLAYERS = {"players-launches-2023", "players-network", "players-china-notable"}
-WEB_XFAIL = {(name, lang) for name in PLAYERS for lang in LANGS}
-SLIDE_XFAIL = {(name, lang) for name in PLAYERS for lang in LANGS}
-#: The two-panel chart's lower axis label runs into the source line on the English slide.
-OVERLAP_XFAIL = {("players-china-notable", "en", "slide")}
 
 
 @contextmanager
@@ -76,9 +68,8 @@ def _web_px(points: float, figure_width: float) -> float:
     return points / 72 * style.WEB_CONTENT_PX / figure_width
 
 
-def _case(name: str, lang: str, xfail=frozenset()):
-    marks = [pytest.mark.xfail(reason=PLAYERS_NEXT, strict=True)] if (name, lang) in xfail else []
-    return pytest.param(name, lang, id=f"{name}-{lang}", marks=marks)
+def _case(name: str, lang: str):
+    return pytest.param(name, lang, id=f"{name}-{lang}")
 
 
 def _describe(text: str) -> str:
@@ -96,7 +87,7 @@ def test_the_displayed_width_is_the_designed_width():
     assert min(style.SLIDE.label_size, style.SLIDE.source_size) >= style.MIN_SLIDE_PT
 
 
-@pytest.mark.parametrize("name,lang", [_case(n, lang, WEB_XFAIL) for n in ALL for lang in LANGS])
+@pytest.mark.parametrize("name,lang", [_case(n, lang) for n in ALL for lang in LANGS])
 def test_no_text_below_12px_on_the_web(name, lang):
     texts, width, _ = measured(name, lang, "report")
     small = sorted((round(_web_px(pt, width), 1), _describe(t)) for t, pt, _ in texts
@@ -104,7 +95,7 @@ def test_no_text_below_12px_on_the_web(name, lang):
     assert not small, f"{name} ({lang}): text below {style.MIN_WEB_PX:g} px at {style.WEB_CONTENT_PX} px wide: {small[:6]}"
 
 
-@pytest.mark.parametrize("name,lang", [_case(n, lang, SLIDE_XFAIL) for n in ALL for lang in LANGS])
+@pytest.mark.parametrize("name,lang", [_case(n, lang) for n in ALL for lang in LANGS])
 def test_no_text_below_18pt_on_a_slide(name, lang):
     texts, _, _ = measured(name, lang, "slide")
     small = sorted((round(pt, 1), _describe(t)) for t, pt, _ in texts if pt < style.MIN_SLIDE_PT - 1e-6)
@@ -133,9 +124,7 @@ def overlapping(texts, tolerance: float = 1.0) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("name,lang,layout", [
-    pytest.param(n, lang, layout, id=f"{n}-{lang}-{layout}",
-                 marks=[pytest.mark.xfail(reason=PLAYERS_NEXT, strict=True)] if (n, lang, layout) in OVERLAP_XFAIL else [])
-    for n in ALL for lang in LANGS for layout in ("report", "slide")])
+    pytest.param(n, lang, layout, id=f"{n}-{lang}-{layout}") for n in ALL for lang in LANGS for layout in ("report", "slide")])
 def test_no_overlapping_text(name, lang, layout):
     texts, _, _ = measured(name, lang, layout)
     pairs = overlapping(texts)

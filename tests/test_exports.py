@@ -24,9 +24,6 @@ LATIN_OK = {"epoch", "ai", "flop", "cc", "by", "maas", "nvidia", "huawei", "goog
             "clip", "moore", "iedm", "titan", "maas"}
 #: Number words: a count typed in words goes stale as silently as one typed in digits.
 NUMBER_WORDS = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", re.IGNORECASE)
-#: Players charts still have fixed alt texts (an English description); they adopt generated ones in the next pass.
-PLAYERS_NEXT = "players charts adopt the new layout in the next pass"
-STATIC_ALT = {"players-launches-2023", "players-network", "players-china-notable"}
 
 
 def _digests(folder) -> dict[str, str]:
@@ -50,8 +47,7 @@ def test_every_chart_is_registered_with_caption_and_alt():
         assert chart.caption and chart.alt and chart.title["en"] and chart.title["zh"]
 
 
-@pytest.mark.parametrize("name", [pytest.param(n, marks=[pytest.mark.xfail(reason=PLAYERS_NEXT, strict=True)]
-                                               if n in ("players-china-notable", "players-network") else []) for n in ALL])
+@pytest.mark.parametrize("name", ALL)
 def test_static_texts_type_no_numbers(name):
     """Captions and fixed alt texts must not retype numbers that the data can change, in digits or words."""
     assert stale_numbers(static_texts(get_chart(name))) == [], name
@@ -78,8 +74,7 @@ def _names() -> set[str]:
     return set(entities["short_en"]) | set(entities["name_en"]) | models | short | set(epoch["organization"].dropna())
 
 
-@pytest.mark.parametrize("name", [pytest.param(n, marks=[pytest.mark.xfail(reason=PLAYERS_NEXT, strict=True)]
-                                               if n in STATIC_ALT else []) for n in ALL])
+@pytest.mark.parametrize("name", ALL)
 def test_chinese_alt_texts_are_chinese_and_follow_the_data(name):
     """A Chinese alt text is written in Chinese from the plotted data (not a Chinese title over the English text)."""
     chart = get_chart(name)

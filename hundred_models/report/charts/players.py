@@ -5,13 +5,15 @@ import itertools
 
 import pandas as pd
 from matplotlib.lines import Line2D
-from matplotlib.ticker import FixedLocator, FuncFormatter, NullLocator
+from matplotlib.patches import Patch
+from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator, NullLocator
 
 from ...data.schema import COUNT_DEFINITIONS, LOWER_BOUND_QUALIFIERS
-from .. import analysis, style
+from .. import analysis, phrases, style
 from .chart import Chart
 from ..load import load
 from ..params import Params
+from ..phrases import join
 from .common import entity_group, names, place_labels, tr
 
 #: This module's charts, in the order the chapter shows them; the registry lists every module.
@@ -20,6 +22,31 @@ CHARTS: list[Chart] = []
 #: Entity tables whose 2023 events are launches and moves of players (not rules, counts or concepts).
 PLAYER_EVENTS = ("models", "verticals", "organisations", "deployments", "other_entities")
 PLAYER_KINDS_OTHER = ("product",)
+
+
+def _makers(p: Params) -> dict[str, list[str]]:
+    """entity id -> the organisations behind it (developers, provider, buyer, or the articles' developed_by), in order."""
+    out: dict[str, list[str]] = {}
+    for table, column in (("models", "developers"), ("verticals", "provider"), ("compute", "buyer")):
+        for rec in load(table, p.data_dir).to_dict("records"):
+            if isinstance(rec[column], str) and rec[column]:
+                out[rec["entity_id"]] = rec[column].split("|")
+    claims = load("claims", p.data_dir)
+    built = claims[claims["attribute"].isin(["developed_by", "provided_by"]) & claims["object"].notna()]
+    for subject, obj in zip(built["subject"], built["object"]):
+        out.setdefault(subject, [])
+        if obj not in out[subject]:
+            out[subject].append(obj)
+    return out
+
+
+def _with_maker(label: str, maker: str, lang: str) -> str:
+    """'Baidu: ERNIE Bot released' / '百度：文心一言发布'; the label alone when it already names its maker."""
+    if not maker or maker.lower() in label.lower():
+        return label
+    if lang == "zh":
+        return f"{maker}：{label}"
+    return f"{label} ({maker})" if ":" in label else f"{maker}: {label}"
 
 
 def launches_data(p: Params) -> pd.DataFrame:
@@ -33,8 +60,16 @@ def launches_data(p: Params) -> pd.DataFrame:
     out["end"] = out["date"].map(_end)
     groups = entity_group(p)
     out["group"] = out["subject"].map(lambda s: groups.get(s, "China"))
-    return out[["event_id", "date", "precision", "start", "end", "subject", "group", "event", "label_en", "label_zh",
-                "origin", "source_ids"]].reset_index(drop=True)
+    makers = _makers(p)
+    # Who is behind each launch (an organisation's own move names it already), so no product appears without its maker.
+    out["maker"] = [("" if ent.loc[s, "entity_table"] == "organisations" else (makers.get(s) or [""])[0])
+                    for s in out["subject"]]
+    short = {"en": ent["short_en"].to_dict(), "zh": ent["short_zh"].to_dict()}
+    for lang in ("en", "zh"):
+        out[f"display_{lang}"] = [_with_maker(label, short[lang].get(m, "") if m else "", lang)
+                                  for label, m in zip(out[f"label_{lang}"], out["maker"])]
+    return out[["event_id", "date", "precision", "start", "end", "subject", "maker", "group", "event", "label_en", "label_zh",
+                "display_en", "display_zh", "origin", "source_ids"]].sort_values(["start", "event_id"]).reset_index(drop=True)
 
 
 def _start(date: str) -> pd.Timestamp:
@@ -46,49 +81,111 @@ def _end(date: str) -> pd.Timestamp:
     return start if len(date) == 10 else start + pd.offsets.MonthEnd(0)
 
 
+def _month(ts: pd.Timestamp, lang: str) -> str:
+    return f"{ts.month}月" if lang == "zh" else ts.strftime("%B")
+
+
 def draw_launches(data: pd.DataFrame, p: Params, layout: style.Layout):
     lang = p.lang
     fig, ax = style.new_figure(layout)
     ax.grid(axis="y", visible=False)
     ax.spines["left"].set_visible(False)
     ax.set_yticks([])
-    label_col = "label_zh" if lang == "zh" else "label_en"
-    # Greedy rows: each label goes on the lowest row where it does not overlap the previous label there.
-    days_per_char = (365 / (layout.width * 0.85 * 72 / (layout.base_size * 0.8))) * (1.9 if lang == "zh" else 1.0)
-    rows_end: list[pd.Timestamp] = []
-    levels = []
-    for rec in data.sort_values(["start", "event_id"]).to_dict("records"):
-        width = pd.Timedelta(days=len(rec[label_col]) * days_per_char * 0.55 + 8)
-        for level, last in enumerate(rows_end):
-            if rec["start"] > last:
-                rows_end[level] = rec["start"] + width
-                break
-        else:
-            level = len(rows_end)
-            rows_end.append(rec["start"] + width)
-        levels.append((rec, level))
-    for rec, level in levels:
-        y = level + 1
+    first, last = pd.Timestamp("2023-01-15"), pd.Timestamp("2023-12-31")
+    if layout.slide:  # a slide's larger type needs the room: it starts at the first date and ends soon after the last
+        first = max(first, data["start"].min() - pd.Timedelta(days=12))
+        last = min(last, data["end"].max() + pd.offsets.MonthEnd(1))
+    # Rows packed greedily: each mark goes on the lowest row where it and its label (to its right, or to its left when
+    # that fits lower) clear everything already there; no stem runs through a label. Widths are measured in the
+    # chart's own font and converted to days.
+    def pack(first, last):
+        days_per_inch = (last - first).days / (layout.width * 0.92)  # a little less than the axes get: room to spare
+        gap = pd.Timedelta(days=days_per_inch * layout.label_size * 0.6 / 72)
+        rows: list[list[tuple[pd.Timestamp, pd.Timestamp]]] = []
+        placed = []
+
+        def lowest(begin, end) -> int:
+            for level, spans in enumerate(rows):
+                if all(end < b0 or begin > b1 for b0, b1 in spans):
+                    return level
+            return len(rows)
+
+        for rec in data.to_dict("records"):
+            text = rec[f"display_{lang}"]
+            mark_end = rec["end"] if rec["precision"] == "month" else rec["start"] + gap
+            width = pd.Timedelta(days=style.text_width(fig, text, layout.label_size) * days_per_inch)
+            options = []
+            if mark_end + gap + width <= last:
+                options.append((rec["start"] - gap, mark_end + gap + width, False))
+            if rec["start"] - 2 * gap - width >= first:
+                options.append((rec["start"] - 2 * gap - width, mark_end + gap, True))
+            options = options or [(rec["start"] - gap, mark_end + gap + width, False)]
+            begin, end, left_side = min(options, key=lambda o: lowest(o[0], o[1]))
+            level = lowest(begin, end)
+            if level == len(rows):
+                rows.append([])
+            rows[level].append((begin, end))
+            placed.append((rec, level, text, mark_end, left_side))
+        return rows, placed, gap
+
+    for _ in range(4):  # a label that fits on neither side widens the axis, which rescales the rest: a few passes
+        rows, placed, gap = pack(first, last)
+        overflow = max(end for spans in rows for _, end in spans)
+        if overflow <= last:
+            break
+        last = overflow + gap
+    for rec, level, text, mark_end, left_side in placed:
+        y = len(rows) - level  # first row at the top
         colour = style.COLOURS[rec["group"]]
         if rec["precision"] == "day":
-            ax.scatter([rec["start"]], [y], color=colour, s=layout.base_size * 4, zorder=3)
+            ax.scatter([rec["start"]], [y], color=colour, s=layout.label_size * 5, zorder=3, edgecolor="white", lw=0.6)
         else:
-            ax.plot([rec["start"], rec["end"]], [y, y], color=colour, lw=5, alpha=0.6, solid_capstyle="butt", zorder=3)
-        ax.plot([rec["start"], rec["start"]], [0, y], color="#BBBBBB", lw=0.6, zorder=1)
-        ax.text(rec["start"] + pd.Timedelta(days=3), y + 0.18, rec[label_col], fontsize=layout.base_size * 0.8,
-                va="bottom", ha="left", color=style.COLOURS["text"])
-    ax.set_ylim(0, len(rows_end) + 1.2)
-    ax.set_xlim(pd.Timestamp("2023-01-15"), pd.Timestamp("2023-12-31"))
-    months = pd.date_range("2023-02-01", "2023-12-01", freq="MS")
+            ax.plot([rec["start"], rec["end"]], [y, y], color=colour, lw=layout.label_size * 0.6, alpha=0.55,
+                    solid_capstyle="butt", zorder=3)
+        if left_side:
+            ax.text(rec["start"] - gap, y, text, fontsize=layout.label_size, va="center", ha="right",
+                    color=style.COLOURS["text"])
+        else:
+            ax.text(mark_end + gap, y, text, fontsize=layout.label_size, va="center", ha="left",
+                    color=style.COLOURS["text"])
+    ax.set_ylim(0.4, len(rows) + 0.6)
+    ax.set_xlim(first, last)
+    months = pd.date_range(first + pd.offsets.MonthBegin(1), last, freq="MS")
     ax.set_xticks(months)
     ax.set_xticklabels([m.strftime("%b") if lang == "en" else f"{m.month}月" for m in months])
-    ax.scatter([], [], color=style.COLOURS["China"], label=tr(lang, "Chinese player, exact day", "中国企业，具体日期"))
-    ax.plot([], [], color=style.COLOURS["China"], lw=5, alpha=0.6, label=tr(lang, "Month only", "仅有月份"))
-    ax.scatter([], [], color=style.COLOURS["Outside China"], label=tr(lang, "Outside China", "中国以外"))
-    ax.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), ncols=3, fontsize=layout.base_size * 0.8)
-    subtitle = tr(lang, f"{len(data)} launches and moves the articles date in 2023",
-                  f"文章中注明日期的2023年{len(data)}项发布与布局")
-    return fig, subtitle
+    grey = style.COLOURS["muted"]
+    handles = [Patch(color=style.COLOURS["China"], label=tr(lang, "Chinese player", "中国企业")),
+               Patch(color=style.COLOURS["Outside China"], label=tr(lang, "Outside China", "中国以外")),
+               Line2D([], [], marker="o", lw=0, color=grey, markersize=layout.label_size * 0.8,
+                      label=tr(lang, "Exact day", "具体日期")),
+               Line2D([], [], lw=layout.label_size * 0.6, alpha=0.55, color=grey, solid_capstyle="butt",
+                      label=tr(lang, "Month only (bar spans it)", "仅有月份（横条覆盖该月）"))]
+    style.legend_below(ax, layout, handles, [h.get_label() for h in handles], ncol=4 if layout.slide else 2)
+    subtitle = tr(lang, f"{phrases.count(len(data), 'launch or move', 'launches and moves', capital=True)} the articles "
+                        "date in 2023, with who made them",
+                  f"文章中注明日期的2023年{phrases.count(len(data), '', lang='zh', zh_unit='项')}发布与布局，并注明出品方")
+    latest = data["end"].max()
+    note = None
+    if latest.month < 12:
+        note = tr(lang, f"The articles date nothing after {_month(latest, lang)} 2023: the months after it are empty because "
+                        "the articles stop, not because launches did.",
+                  f"文章记录的节点止于2023年{_month(latest, lang)}：此后几个月空白是因为文章止于此，并非没有发布。")
+    return fig, subtitle, note
+
+
+def launches_alt(data: pd.DataFrame, lang: str) -> str:
+    zh = lang == "zh"
+    items = [f"{r[f'display_{lang}']}（{phrases.date_text(r['date'], lang)}）" if zh
+             else f"{r['display_en']} ({phrases.date_text(r['date'], lang)})" for r in data.to_dict("records")]
+    outside = int((data["group"] == "Outside China").sum())
+    latest = phrases.date_text(data.sort_values("end")["date"].iloc[-1], lang)
+    if zh:
+        return (f"2023年时间线，按时间列出文章注明日期的{phrases.count(len(data), '', lang='zh', zh_unit='项')}发布与布局，"
+                f"其中{phrases.count(outside, '', lang='zh', zh_unit='项')}来自中国以外：" + "；".join(items)
+                + f"。最后一项在{latest}，此后空白是因为文章止于此。")
+    return (f"Timeline of 2023 listing the {phrases.count(len(data), 'launch or move', 'launches and moves')} the articles "
+            f"date, {phrases.count(outside, 'of them', 'of them')} outside China, in order: " + "; ".join(items)
+            + f". The last is dated {latest}; the months after it are empty because the articles stop there.")
 
 
 def network_data(p: Params) -> pd.DataFrame:
@@ -114,24 +211,44 @@ def network_data(p: Params) -> pd.DataFrame:
     # Every edge drawn rests on an article naming both partners; fuller developer lists added from papers (PanGu-α,
     # INTERN) are in models.csv with their citations and flagged in known_issues, not drawn as article partnerships.
     out = out[out["source_ids"] != ""]
-    return out.groupby(["org_a", "org_b"], sort=True).agg(
+    out = out.groupby(["org_a", "org_b"], sort=True).agg(
         built=("built", lambda s: "|".join(sorted(s))), source_ids=("source_ids", lambda s: "|".join(sorted(
             {x for v in s for x in v.split("|") if x})))).reset_index()
+    # Names in both languages, so the drawing and the alt text say the same thing.
+    ent = load("entities", p.data_dir).set_index("entity_id")
+    orgs = load("organisations", p.data_dir).set_index("entity_id")
+    for lang in ("en", "zh"):
+        short = ent[f"short_{lang}"]
+        for side in ("a", "b"):
+            out[f"org_{side}_{lang}"] = out[f"org_{side}"].map(short)
+        out[f"built_{lang}"] = out["built"].map(lambda b: " / ".join(short[m] for m in b.split("|")))
+    for side in ("a", "b"):
+        out[f"kind_{side}"] = out[f"org_{side}"].map(orgs["org_kind"])
+    return out
+
+
+#: Organisation kinds: name in both languages and a marker, so kinds differ in shape as well as colour.
+ORG_KINDS = {"giant": ("Giant", "巨头", "s"), "ai_company": ("AI company", "人工智能公司", "^"),
+             "research": ("Research institute", "科研院所", "o"), "international": ("International", "国外企业", "D"),
+             "other": ("Other", "其他", "v")}
 
 
 def draw_network(data: pd.DataFrame, p: Params, layout: style.Layout):
     import networkx as nx
 
     lang = p.lang
-    label = names(p)
-    orgs = load("organisations", p.data_dir).set_index("entity_id")
     graph = nx.Graph()
+    name, kind = {}, {}
     for rec in data.to_dict("records"):
-        graph.add_edge(rec["org_a"], rec["org_b"], built=rec["built"])
+        graph.add_edge(rec["org_a"], rec["org_b"], built=rec[f"built_{lang}"])
+        for side in ("a", "b"):
+            name[rec[f"org_{side}"]] = rec[f"org_{side}_{lang}"]
+            kind[rec[f"org_{side}"]] = rec[f"kind_{side}"]
     components = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c[0]))
     fig, ax = style.new_figure(layout)
     ax.axis("off")
-    # One partnership per row, the best-connected organisation in the middle.
+    # Small multiples: one partnership per row, the best-connected organisation in the middle; what was built (the
+    # point of the chart) in the largest type above each line, the partners' names under their marks.
     step = 1.2
     positions = {}
     for row, comp in enumerate(components):
@@ -140,32 +257,54 @@ def draw_network(data: pd.DataFrame, p: Params, layout: style.Layout):
         ordered = others[: len(others) // 2] + [hub] + others[len(others) // 2:]
         for k, node in enumerate(ordered):
             positions[node] = ((k - (len(ordered) - 1) / 2) * step, -row)
-    row = len(components) - 1
+    marker_pt = layout.label_size * 1.5
     for a, b, attrs in sorted(graph.edges(data=True)):
         (xa, ya), (xb, yb) = positions[a], positions[b]
         ax.plot([xa, xb], [ya, yb], color="#999999", lw=2, zorder=1)
-        built = " / ".join(label[m][1 if lang == "zh" else 0] for m in attrs["built"].split("|"))
-        ax.text((xa + xb) / 2, (ya + yb) / 2 + 0.08, built, ha="center", va="bottom", fontsize=layout.base_size * 0.78,
-                color=style.COLOURS["muted"], zorder=2,
-                bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.9})
+        ax.annotate(attrs["built"], xy=((xa + xb) / 2, (ya + yb) / 2), xytext=(0, layout.label_size * 0.35),
+                    textcoords="offset points", ha="center", va="bottom", fontsize=layout.base_size,
+                    color=style.COLOURS["text"], zorder=2)
+    row_xs = {}
+    for x, y in positions.values():
+        row_xs.setdefault(y, []).append(x)
     for node, (x, y) in sorted(positions.items()):
-        kind = orgs.loc[node, "org_kind"]
-        ax.scatter([x], [y], s=layout.base_size * 30, color=style.COLOURS[kind], zorder=3, edgecolor="white", lw=1.5)
-        ax.text(x, y - 0.16, label[node][1 if lang == "zh" else 0], ha="center", va="top",
-                fontsize=layout.base_size * 0.85, color=style.COLOURS["text"], zorder=4)
-    kinds = {"giant": ("Giant", "巨头"), "ai_company": ("AI company", "人工智能公司"), "research": ("Research institute", "科研院所"),
-             "international": ("International", "国外企业"), "other": ("Other", "其他")}
-    present = [k for k in kinds if k in set(orgs.loc[list(positions), "org_kind"])]
-    for k in present:
-        ax.scatter([], [], s=layout.base_size * 10, color=style.COLOURS[k], label=tr(lang, *kinds[k]))
-    ax.legend(loc="lower center", ncols=len(present), bbox_to_anchor=(0.5, -0.04))
+        ax.scatter([x], [y], s=marker_pt ** 2, marker=ORG_KINDS[kind[node]][2], color=style.COLOURS[kind[node]],
+                   zorder=3, edgecolor="white", lw=1.2)
+        # Names beside the ends of a row and above a middle mark: nothing under a row to run into the next one.
+        if x == min(row_xs[y]):
+            where = {"xytext": (-marker_pt * 0.8, 0), "ha": "right", "va": "center"}
+        elif x == max(row_xs[y]):
+            where = {"xytext": (marker_pt * 0.8, 0), "ha": "left", "va": "center"}
+        else:
+            where = {"xytext": (0, marker_pt * 0.6), "ha": "center", "va": "bottom"}
+        ax.annotate(name[node], xy=(x, y), textcoords="offset points", fontsize=layout.label_size,
+                    color=style.COLOURS["muted"], zorder=4, **where)
+    present = [k for k in ORG_KINDS if k in set(kind.values())]
+    handles = [Line2D([], [], lw=0, marker=ORG_KINDS[k][2], markersize=layout.legend_size * 0.9, color=style.COLOURS[k],
+                      label=tr(lang, *ORG_KINDS[k][:2])) for k in present]
+    style.legend_below(ax, layout, handles, [h.get_label() for h in handles], ncol=len(present), xlabel=False)
     xs = [pos[0] for pos in positions.values()]
-    ax.set_xlim(min(xs) - 0.8, max(xs) + 0.8)
-    ax.set_ylim(-row - 0.75, 0.45)
-    subtitle = tr(lang, f"{graph.number_of_nodes()} organisations, {graph.number_of_edges()} pairs of partners; a line joins two "
-                        "that built a model or product together",
-                  f"{graph.number_of_nodes()}家机构、{graph.number_of_edges()}对合作方；连线表示两家共同打造了模型或产品")
+    ax.set_xlim(min(xs) - 1.3, max(xs) + 1.3)
+    ax.set_ylim(-(len(components) - 1) - 0.4, 0.55)
+    nodes, edges = graph.number_of_nodes(), graph.number_of_edges()
+    subtitle = tr(lang, f"{nodes} organisations, {edges} pairs of partners, each named by an article as building a model "
+                        "or product together",
+                  f"{nodes}家机构、{edges}对合作方，均有文章指其共同打造了模型或产品")
     return fig, subtitle
+
+
+def network_alt(data: pd.DataFrame, lang: str) -> str:
+    zh = lang == "zh"
+    orgs = set(data["org_a"]) | set(data["org_b"])
+    pairs = [(f"{r['org_a_zh']}与{r['org_b_zh']}（{r['built_zh']}）" if zh
+              else f"{r['org_a_en']} with {r['org_b_en']} ({r['built_en']})") for r in data.to_dict("records")]
+    if zh:
+        return (f"小型多图：文章指明共同打造模型或产品的{phrases.count(len(data), '', lang='zh', zh_unit='对')}合作方，"
+                f"涉及{phrases.count(len(orgs), '', lang='zh', zh_unit='家')}机构，每行一组，连线上方是共同打造的成果："
+                + "；".join(pairs) + "。")
+    return (f"Small multiples of the {phrases.count(len(data), 'pair', 'pairs')} of partners, "
+            f"{phrases.count(len(orgs), 'organisation')} in all, that the articles name as building a model or product "
+            f"together, a partnership per row with what they built above the line: " + join(pairs) + ".")
 
 
 def china_data(p: Params) -> pd.DataFrame:
@@ -174,32 +313,59 @@ def china_data(p: Params) -> pd.DataFrame:
 
 def draw_china(data: pd.DataFrame, p: Params, layout: style.Layout):
     lang = p.lang
-    fig, (top, bottom) = style.new_figure(layout, 2, 1, sharex=True, gridspec_kw={"height_ratios": [3, 2], "hspace": 0.12})
+    fig, (top, bottom) = style.new_figure(layout, 2, 1, sharex=True, gridspec_kw={"height_ratios": [3, 2]})
     only = data["china_only_models"]
     shared = data["chinese_models"] - data["china_only_models"]
     top.bar(data["year"], only, color=style.COLOURS["China"], label=tr(lang, "Chinese organisations only", "仅中国机构"))
     top.bar(data["year"], shared, bottom=only, color=style.COLOURS["Multinational"],
             label=tr(lang, "With partners abroad", "与国外机构合作"))
     for r in data.to_dict("records"):
-        top.text(r["year"], r["chinese_models"] + 0.5, f"{r['chinese_models']}", ha="center", va="bottom",
-                 fontsize=layout.base_size * 0.8)
-    top.set_ylabel(tr(lang, "Notable models", "重要模型数"))
-    top.set_ylim(0, data["chinese_models"].max() * 1.25 + 1)
-    top.legend(loc="upper left")
+        top.annotate(f"{r['chinese_models']}", xy=(r["year"], r["chinese_models"]), xytext=(0, 2),
+                     textcoords="offset points", ha="center", va="bottom", fontsize=layout.label_size)
+    # Each panel says what it shows in a heading over it: a y label as long as the lower panel is tall runs off it.
+    top.set_title(tr(lang, "Notable models from China", "中国重要模型数"), loc="left", fontsize=layout.base_size)
+    top.set_ylim(0, data["chinese_models"].max() * 1.3 + 1)
+    top.yaxis.set_major_locator(MaxNLocator(4, integer=True, steps=[1, 2, 5, 10]))
+    top.legend(loc="upper left", ncol=1 if not layout.slide else 2)
     bottom.plot(data["year"], data["china_share_pct"], marker="o", color=style.COLOURS["China"], lw=2)
     for r in data.to_dict("records"):
         if pd.notna(r["china_share_pct"]):
-            bottom.text(r["year"], r["china_share_pct"] + 2, f"{r['china_share_pct']:.0f}%", ha="center", va="bottom",
-                        fontsize=layout.base_size * 0.8)
-    bottom.set_ylim(0, max(50, float(data["china_share_pct"].max() or 0) * 1.35))
-    bottom.set_ylabel(tr(lang, "Share of all notable models", "占全部重要模型比例"))
+            bottom.annotate(f"{r['china_share_pct']:.0f}%", xy=(r["year"], r["china_share_pct"]), xytext=(0, 5),
+                            textcoords="offset points", ha="center", va="bottom", fontsize=layout.label_size)
+    bottom.set_ylim(0, max(50, float(data["china_share_pct"].max() or 0) * 1.4))
+    bottom.yaxis.set_major_locator(MaxNLocator(3))
+    bottom.set_title(tr(lang, "China's share of all notable models", "占全部重要模型的比例"), loc="left",
+                     fontsize=layout.base_size)
     bottom.yaxis.set_major_formatter(lambda v, _: f"{v:.0f}%")
-    bottom.set_xticks(list(p.years))
-    bottom.set_xticklabels([tr(lang, str(y), f"{y}年") for y in p.years])
+    years = list(p.years)
+    bottom.set_xticks(years)
+    bottom.set_xticklabels([tr(lang, str(y), f"{y}年") for y in years])
     total = int(data["chinese_models"].sum())
     subtitle = tr(lang, f"Notable models by organisations in China, {p.start_year}-{p.end_year}: {total} in all",
                   f"{p.start_year}—{p.end_year}年中国机构的重要模型：共{total}个")
     return fig, subtitle
+
+
+def china_alt(data: pd.DataFrame, lang: str) -> str:
+    zh = lang == "zh"
+    first, last = int(data["year"].min()), int(data["year"].max())
+    total = int(data["chinese_models"].sum())
+    shared = int((data["chinese_models"] - data["china_only_models"]).sum())
+    top = data.loc[data["chinese_models"] == data["chinese_models"].max(), "year"].astype(int).tolist()
+    share = data.dropna(subset=["china_share_pct"])
+    low = share.loc[share["china_share_pct"].idxmin()]
+    high = share.loc[share["china_share_pct"].idxmax()]
+    most = int(data["chinese_models"].max())
+    if zh:
+        years = "、".join(f"{y}年" for y in top)
+        return (f"上方为柱状图：{first}—{last}年中国机构每年的重要模型数，共{total}个，其中{shared}个与国外机构合作；"
+                f"最多的是{years}（各{most}个）。下方为折线图：中国占当年全部重要模型的比例，"
+                f"最低为{int(low['year'])}年的{phrases.percent(low['china_share_pct'], 'zh')}，"
+                f"最高为{int(high['year'])}年的{phrases.percent(high['china_share_pct'], 'zh')}。")
+    return (f"Bars above: notable models by organisations in China each year, {first} to {last}, {total:,} in all, "
+            f"{shared:,} of them with partners abroad; the most, {most:,}, in {join(top)}. Line below: China's share of "
+            f"all notable models each year, lowest in {int(low['year'])} at {phrases.percent(low['china_share_pct'])} "
+            f"and highest in {int(high['year'])} at {phrases.percent(high['china_share_pct'])}.")
 
 
 def counts_data(p: Params) -> pd.DataFrame:
@@ -259,7 +425,7 @@ def draw_counts(data: pd.DataFrame, p: Params, layout: style.Layout):
                 ax.plot([r["year"] + 0.02, r["year"] + 0.98], [r["count"], r["count"]], color=colour, lw=3.2,
                         solid_capstyle="butt", zorder=2, gid=f"count:{r['count_id']}")
                 texts.append(ax.text(r["year"] + 0.5, r["count"], count_label(r["count"], r["qualifier"], lang),
-                                     fontsize=layout.base_size * 0.78, color=colour, ha="center", va="bottom"))
+                                     fontsize=layout.label_size, color=colour, ha="center", va="bottom"))
                 avoid_x += [r["year"] + k / 4 for k in range(1, 4)]
                 avoid_y += [r["count"]] * 3
             handles.append(Line2D([], [], color=colour, lw=3.2, label=name))
@@ -274,10 +440,13 @@ def draw_counts(data: pd.DataFrame, p: Params, layout: style.Layout):
                    gid=f"counts:{definition}:exact")
         ax.scatter(x[lower], y[lower], marker="^", s=size * 1.5, color=colour, edgecolor="white", lw=0.8, zorder=3,
                    gid=f"counts:{definition}:lower_bound")
+        last_id = rows["count_id"].iloc[-1]
         for xi, yi, r in zip(x, y, rows.to_dict("records")):
             if isinstance(r["claim_id"], str):
                 continue  # labelled with its article below
-            texts.append(ax.text(xi, yi, count_label(r["count"], r["qualifier"], lang), fontsize=layout.base_size * 0.78,
+            if layout.slide and bool(d["joinable"]) and r["count_id"] != last_id:
+                continue  # fewer labels on a slide: a joined series is labelled at its latest count
+            texts.append(ax.text(xi, yi, count_label(r["count"], r["qualifier"], lang), fontsize=layout.label_size,
                                  color=style.COLOURS["text"], zorder=4))
         avoid_x += list(x)
         avoid_y += list(y)
@@ -293,7 +462,7 @@ def draw_counts(data: pd.DataFrame, p: Params, layout: style.Layout):
             figure = count_label(r["count"], r["qualifier"], lang)
             ax.annotate(tr(lang, f"Article {article}: {figure}", f"文章{article}：{figure}"), xy=(xi, r["count"]),
                         xytext=(xi - 0.3, r["count"] * 3 if use_log else r["count"] * 1.4),
-                        fontsize=layout.base_size * 0.85, color=style.COLOURS["text"], ha="center", va="bottom",
+                        fontsize=layout.label_size, color=style.COLOURS["text"], ha="center", va="bottom",
                         arrowprops={"arrowstyle": "-", "color": style.COLOURS["text"], "lw": 0.7, "shrinkB": 7})
     if data["qualifier"].isin(LOWER_BOUND_QUALIFIERS).any():
         handles.append(Line2D([], [], color=style.COLOURS["muted"], marker="^", lw=0, markersize=8,
@@ -322,7 +491,11 @@ def draw_counts(data: pd.DataFrame, p: Params, layout: style.Layout):
         ax.set_ylim(0, max(float(data["count"].max()) * 1.15, 1))
         style.count_axis(ax.yaxis, lang)
         ax.set_ylabel(tr(lang, "Count", "数量"))
-    ax.legend(handles=handles, loc="upper left", fontsize=layout.base_size * 0.8)
+    if layout.slide:  # a slide is wide: the key goes beside the plot, which keeps its height
+        ax.legend(handles, [style.wrap(fig, h.get_label(), layout.legend_size, 3.6) for h in handles], loc="center left",
+                  bbox_to_anchor=(1.01, 0.5), labelspacing=0.6)
+    else:
+        style.key_below(fig, handles, [h.get_label() for h in handles], ncol=2)
     place_labels(ax, texts, avoid_x, avoid_y)
     n_ledger = int((data["origin"] == "ledger").sum())
     n_defs = data["definition_id"].nunique()
@@ -336,40 +509,64 @@ def draw_counts(data: pd.DataFrame, p: Params, layout: style.Layout):
     return fig, subtitle
 
 
+def counts_alt(data: pd.DataFrame, lang: str) -> str:
+    """Each definition's counts, first to latest, the article's figure and Epoch AI's yearly counts, from the rows."""
+    zh = lang == "zh"
+    defs = load("model_count_definitions").set_index("definition_id")
+    positive = data.loc[data["count"] > 0, "count"]
+    log = len(positive) == len(data) and positive.max() / positive.min() >= 10  # as draw_counts decides
+    first, last = int(data["year"].min()), int(data["year"].max())
+    parts = []
+    for definition in [d for d in COUNT_DEFINITIONS if d in set(data["definition_id"])]:
+        rows = data[data["definition_id"] == definition].sort_values(["as_of", "count_id"])
+        name = defs.loc[definition, "short_zh" if zh else "short_en"]
+        low, high = rows.loc[rows["count"].idxmin()], rows.loc[rows["count"].idxmax()]
+        figure = lambda r: count_label(r["count"], r["qualifier"], lang)
+        if len(rows) == 1:
+            parts.append(f"{name}：{figure(low)}（{phrases.date_text(low['as_of'], lang)}）" if zh
+                         else f"{name}: {figure(low)} ({phrases.date_text(low['as_of'], lang)})")
+        else:
+            parts.append(f"{name}：{phrases.count(len(rows), '', lang='zh', zh_unit='个')}数字，从{figure(low)}到{figure(high)}" if zh
+                         else f"{name}: {phrases.count(len(rows), 'count')} from {figure(low)} to {figure(high)}")
+    quoted = data[data["claim_id"].notna()]
+    article = ""
+    if len(quoted):
+        r = quoted.iloc[0]
+        article = (f"圆环标出文章所引的{count_label(r['count'], r['qualifier'], lang)}。" if zh
+                   else f" The ring marks the articles' figure, {count_label(r['count'], r['qualifier'], lang)}.")
+    if zh:
+        return (f"{'对数刻度' if log else ''}图：{first}—{last}年公开发布的大模型及生成式人工智能服务统计数字，按统计口径分色：" + "；".join(parts)
+                + "。" + article)
+    return (f"Chart{' on a log scale' if log else ''} of published counts of Chinese large models and generative AI services, {first} to "
+            f"{last}, a colour for each thing counted. " + "; ".join(parts) + "." + article)
+
+
 CHARTS.append(Chart(
     name="players-model-counts", notebook="02_players",
     title={"en": "How many models? It depends on what is counted", "zh": "有多少个大模型？取决于统计什么"},
     caption="Published counts of Chinese large models, and of the generative AI services and applications built on "
-            "them, one colour per definition of what was counted. Triangles are lower bounds ('more than'); lines join "
-            "only counts read from one register (the CAC's national filings and local registrations); the ringed "
+            "them, a colour for each definition of what was counted. Triangles are lower bounds ('more than'); lines join "
+            "only counts read from a single register (the CAC's national filings and local registrations); the ringed "
             "point is the count the Lingyi Zhiku article gives. Epoch AI's notable Chinese models are counted per "
             "year and drawn across each year.",
-    alt="Chart of counts on a log scale from 2023 to 2025. In mid-2023 the tallies of released models range from a "
-        "few dozen to a couple of hundred, and the Lingyi Zhiku article's 'more than' figure sits beside ISTIC's "
-        "count of models of the same size. The CAC's cumulative filings of generative AI services climb from mid-2024 "
-        "to November 2025, with local registrations of applications rising below them; a tally presented at the 2025 "
-        "World AI Conference stands above everything at over a thousand; Epoch AI's notable Chinese models stay in "
-        "the tens each year.",
+    alt=counts_alt,
     data=counts_data, draw=draw_counts, uses_epoch=True, data_sources=count_bodies))
 
 CHARTS.append(Chart(
     name="players-launches-2023", notebook="02_players",
     title={"en": "2023: the launches the articles date", "zh": "2023年：文章记录的发布节点"},
-    caption="Model launches, products and strategic moves in 2023 that the articles date to a month or a day. Bars span "
-            "a month when only the month is printed.",
-    alt="Timeline of 2023 with labelled markers: GPT-4 and ERNIE Bot a day apart in March, BioMap's AIGP later that "
-        "month, Hundsun's financial models and Tencent's industry offers in June, and Xiaomi's large-model "
-        "announcement in August, among others.",
+    caption="Model launches, products and strategic moves in 2023 that the articles date to a month or a day, each "
+            "with the organisation behind it. A dot marks an exact day; a bar spans the month when only the month is "
+            "printed.",
+    alt=launches_alt,
     data=launches_data, draw=draw_launches))
 
 CHARTS.append(Chart(
     name="players-network", notebook="02_players",
     title={"en": "Who built models together", "zh": "谁与谁共同打造大模型"},
-    caption="Organisations that the articles name as joint builders of a model or product. Each line is a partnership, "
-            "labelled with what was built; colours follow the articles' three kinds of players.",
-    alt="Network diagram of small clusters: Huawei linked to Recurrent AI (Pangu NLP) and Peking University (PanGu-alpha); "
-        "Alibaba linked to Tsinghua University (M6 and BAGUALU); Baidu linked to Peng Cheng Laboratory (ERNIE Titan); "
-        "Microsoft linked to NVIDIA (MT-NLG); Hundsun linked to its subsidiary Hundsun Juyuan.",
+    caption="Organisations that the articles name as joint builders of a model or product, a partnership per row. "
+            "Each line is labelled with what was built; colour and shape give the kind of organisation.",
+    alt=network_alt,
     data=network_data, draw=draw_network))
 
 CHARTS.append(Chart(
@@ -377,7 +574,5 @@ CHARTS.append(Chart(
     title={"en": "Notable models from China, and China's share", "zh": "中国的重要模型数量及占比"},
     caption="Notable models (as Epoch AI selects them) by organisations in China each year, alone or with partners "
             "abroad, and their share of all notable models that year.",
-    alt="Two-panel chart. Top: stacked bars of notable models by Chinese organisations each year, alone or with "
-        "partners abroad, few before 2021 and the most in 2024 and 2025. Bottom: China's share of all notable models "
-        "each year, lowest in 2018 and highest at the end of the period.",
+    alt=china_alt,
     data=china_data, draw=draw_china, uses_epoch=True, article_sources=False))
