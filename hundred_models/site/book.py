@@ -180,4 +180,5 @@ def build_chinese(strict: bool = True) -> int:
     shutil.copytree(built, published)
     lighten(published)
     editions.share_identical_files(BUILD_DIR / "html", published)
+    editions.point_missing_to_english(BUILD_DIR / "html", published)
     return 0

@@ -170,3 +170,28 @@ def share_identical_files(en_html: Path, zh_html: Path) -> int:
         saved += path.stat().st_size
         path.unlink()
     return saved
+
+
+def point_missing_to_english(en_html: Path, zh_html: Path) -> int:
+    """Links in Chinese pages to files only the English edition has (the report's PDF) go to the English copy."""
+    import re
+
+    changed = 0
+    for page in zh_html.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+
+        def fix(match: re.Match) -> str:
+            ref = match.group(2)
+            if ref.startswith(("http", "#", "mailto:", "data:")) or (page.parent / ref.split("#")[0]).exists():
+                return match.group(0)
+            up = "../" * (len(page.relative_to(zh_html).parts) - 1)
+            rest = ref[len(up):] if ref.startswith(up) else None
+            if rest is not None and (en_html / rest.split("#")[0]).is_file():
+                return f'{match.group(1)}"{up}../{rest}"'
+            return match.group(0)
+
+        new = re.sub(r'(href|src)="([^"]+)"', fix, text)
+        if new != text:
+            page.write_text(new, encoding="utf-8")
+            changed += 1
+    return changed

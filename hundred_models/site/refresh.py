@@ -43,7 +43,7 @@ def set_figure_metadata(nb, p: Params | None = None) -> list[str]:
         chart = get_chart(match.group(1))
         cell.metadata["mystnb"] = {
             "figure": {"caption": chart.caption, "name": f"fig-{chart.name}"},
-            "image": {"alt": chart.alt_text(chart.data(p), p.lang), "width": "100%"},
+            "image": {"alt": chart.alt_text(chart.data(p), p.lang)},  # shown at its design width (720 px), narrower on small screens
         }
         tags = cell.metadata.setdefault("tags", [])
         if "nbval-ignore-output" not in tags:
