@@ -132,18 +132,22 @@ def sync_static(html: Path, static: Path | None = None) -> list[str]:
     return copied
 
 
+def jupyter_book(root: Path, strict: bool = True) -> int:
+    """``jupyter-book build`` of the book at ``root`` into ``root/_build/html``; warnings are errors when strict."""
+    cmd = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(root), "--path-output", str(root)]
+    if strict:
+        cmd += ["-W", "--keep-going"]
+    env = {**os.environ, "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
+    return subprocess.run(cmd, cwd=root, env=env).returncode
+
+
 def build_site(strict: bool = True, pdf: bool = True) -> int:
     """Figures, stale pages, Jupyter Book (warnings are errors), lighter pages, then the PDF (see :mod:`.pdf`)."""
     export_book_figures()
     execute_stale_pages()
-    jb = Path(sys.executable).with_name("jupyter-book")
-    cmd = [str(jb), "build", str(paths.PROJECT_ROOT), "--path-output", str(paths.PROJECT_ROOT)]
-    if strict:
-        cmd += ["-W", "--keep-going"]
-    env = {**os.environ, "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
-    result = subprocess.run(cmd, cwd=paths.PROJECT_ROOT, env=env)
-    if result.returncode != 0:
-        return result.returncode
+    returncode = jupyter_book(paths.PROJECT_ROOT, strict)
+    if returncode != 0:
+        return returncode
     prune_html(BUILD_DIR / "html")
     sync_static(BUILD_DIR / "html")
     lighten(BUILD_DIR / "html")
@@ -164,14 +168,9 @@ def build_chinese(strict: bool = True) -> int:
 
     editions.mirror()
     execute_stale_pages(pages.executed_pages(editions.ZH_SOURCE), editions.ZH_SOURCE)
-    jb = Path(sys.executable).with_name("jupyter-book")
-    cmd = [str(jb), "build", str(editions.ZH_SOURCE), "--path-output", str(editions.ZH_SOURCE)]
-    if strict:
-        cmd += ["-W", "--keep-going"]
-    env = {**os.environ, "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
-    result = subprocess.run(cmd, cwd=editions.ZH_SOURCE, env=env)
-    if result.returncode != 0:
-        return result.returncode
+    returncode = jupyter_book(editions.ZH_SOURCE, strict)
+    if returncode != 0:
+        return returncode
     built = editions.ZH_SOURCE / "_build" / "html"
     prune_html(built)
     sync_static(built)
