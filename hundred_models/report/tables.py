@@ -48,15 +48,7 @@ def usd_text(value, lang: str = "en") -> str:
     """12 million US dollars / 1200万美元."""
     if _missing(value):
         return ""
-    value = float(value)
-    if lang == "zh":
-        from .style import short_number
-
-        return f"{short_number(value, 'zh')}美元"
-    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-        if abs(value) >= size:
-            return f"{value / size:,.3g} {word} US dollars"
-    return f"{value:,.0f} US dollars"
+    return f"{parameters_words(value, lang)}美元" if lang == "zh" else f"{parameters_words(value, lang)} US dollars"
 
 
 def months_text(value, lang: str = "en") -> str:
