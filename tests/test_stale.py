@@ -184,6 +184,16 @@ def test_changes_reach_the_rendered_book_on_the_path_users_take(project):
     assert executed == runs_it == {"notebooks/05_policy"}, (executed, runs_it)
     assert "Rules, plans and letters counted" in _text(project, "notebooks/05_policy.html")
 
-    # 4. Nothing changed: nothing executed, nothing re-read.
+    # 4. Nothing changed, or a source saved again with the same bytes: the build does nothing at all.
+    (project / "notebooks" / "05_policy.ipynb").touch()
     again = _run(project, "-m", "hundred_models", "book", "--no-pdf")
-    assert _executed(again.stdout) == set() and "0 added, 0 changed, 0 removed" in again.stdout
+    assert "the site is up to date" in again.stdout and "build succeeded" not in again.stdout, again.stdout[-2000:]
+
+    # 5. An output deleted, then a source edited: each is a real (incremental) build again, executing nothing.
+    (project / "_build" / "html" / "book" / "intro.html").unlink()
+    again = _run(project, "-m", "hundred_models", "book", "--no-pdf")
+    assert _executed(again.stdout) == set() and (project / "_build" / "html" / "book" / "intro.html").is_file()
+    methods = project / "book" / "methods.ipynb"
+    methods.write_text(methods.read_text(encoding="utf-8").replace("Methods", "Methods and sources", 1), encoding="utf-8")
+    again = _run(project, "-m", "hundred_models", "book", "--no-pdf")
+    assert "the site is up to date" not in again.stdout and "build succeeded" in again.stdout, again.stdout[-2000:]

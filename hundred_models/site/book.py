@@ -142,7 +142,23 @@ def jupyter_book(root: Path, strict: bool = True) -> int:
 
 
 def build_site(strict: bool = True, pdf: bool = True) -> int:
-    """Figures, stale pages, Jupyter Book (warnings are errors), lighter pages, then the PDF (see :mod:`.pdf`)."""
+    """Both editions and the PDF, or nothing at all when nothing they are made from changed (see :mod:`.uptodate`)."""
+    from . import uptodate
+
+    options = {"strict": strict, "pdf": pdf}
+    inputs = uptodate.inputs_fingerprint(options)
+    if uptodate.is_up_to_date(inputs):
+        print("the site is up to date: nothing it is made from changed since the last build (_build/html)")
+        return 0
+    uptodate.forget()
+    returncode = _build_editions(strict, pdf)
+    if returncode == 0:
+        uptodate.record(inputs, options)
+    return returncode
+
+
+def _build_editions(strict: bool, pdf: bool) -> int:
+    """Figures, stale pages, Jupyter Book (warnings are errors), lighter pages, the PDF (see :mod:`.pdf`), then Chinese."""
     export_book_figures()
     execute_stale_pages()
     returncode = jupyter_book(paths.PROJECT_ROOT, strict)
