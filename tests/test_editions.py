@@ -63,3 +63,15 @@ def test_shared_files_resolve_from_the_chinese_pages():
             if not (page.parent / ref).resolve().exists():
                 missing.append(f"{page.relative_to(SITE)} -> {ref}")
     assert missing == []
+
+
+def test_links_to_files_only_english_has_point_at_the_english_copy(tmp_path):
+    en, zh = tmp_path / "html", tmp_path / "html" / "zh"
+    (zh / "book").mkdir(parents=True)
+    (en / "only-english.pdf").write_bytes(b"%PDF")
+    (zh / "both.pdf").write_bytes(b"%PDF")
+    (zh / "book" / "intro.html").write_text('<a href="../only-english.pdf">a</a> <a href="../both.pdf">b</a> '
+                                           '<a href="../missing.pdf">c</a>', encoding="utf-8")
+    assert editions.point_missing_to_english(en, zh) == 1
+    assert (zh / "book" / "intro.html").read_text(encoding="utf-8") == (
+        '<a href="../../only-english.pdf">a</a> <a href="../both.pdf">b</a> <a href="../missing.pdf">c</a>')

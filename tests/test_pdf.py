@@ -125,3 +125,49 @@ def test_pdf_leaves_out_code_toggles_and_search_boxes(pdf):
     text = _text(pdf)
     for screen_only in ("Show code cell source", "Search this table", "from hundred_models", "entries per page"):
         assert screen_only not in text, screen_only
+
+
+# The Chinese edition's PDF: printed from the Chinese pages, offered on the Chinese landing page.
+ZH_PDF = PDF_DIR / PDF_NAME.replace(".pdf", ".zh.pdf")
+ZH_SITE = SITE / "zh"
+
+
+@pytest.fixture(scope="module")
+def zh_pdf(pdf):
+    assert ZH_PDF.is_file(), f"{ZH_PDF} missing: run `make book`"
+    return ZH_PDF
+
+
+def _heading(page) -> str:
+    return _flat(html.unescape(re.sub(r"<[^>]+>", "", re.search(r"<h1>(.*?)</h1>", page.read_text(encoding="utf-8"),
+                                                                re.S).group(1)))).rstrip("#").strip()
+
+
+def test_chinese_pdf_is_offered_on_the_chinese_landing_page(zh_pdf):
+    assert (ZH_SITE / PDF_NAME).read_bytes() == zh_pdf.read_bytes()
+    link = re.search(r'<a class="[^"]*hmw-pdf-link[^"]*" href="([^"]+)">([^<]+)</a>',
+                     (ZH_SITE / "book" / "intro.html").read_text(encoding="utf-8"))
+    assert link, "no PDF link on the Chinese landing page"
+    assert link.group(1) == "../hundred-model-war.pdf" and (ZH_SITE / "book" / link.group(1)).resolve() == (
+        ZH_SITE / PDF_NAME).resolve()
+    assert re.search(r"[\u4e00-\u9fff]", link.group(2)) and "Download" not in link.group(2), link.group(2)
+
+
+def test_chinese_pdf_is_in_chinese_with_the_chinese_contents_and_figure_numbers(zh_pdf):
+    first, contents = _flat(_text(zh_pdf, 1, 1)), _flat(_text(zh_pdf, 2, 2))
+    assert "百模大战" in first and "数据校验值" in first
+    assert contents.startswith("目录")
+    for page in CHAPTER_PAGES + ["book/methods.html", "book/references.html"]:
+        assert _heading(ZH_SITE / page) in contents, page
+    stamp = json.loads((PDF_DIR / "inputs.zh.json").read_text(encoding="utf-8"))["contents"]
+    assert stamp and {k: destinations(zh_pdf).get(k) for k in stamp} == stamp
+    text = _flat(_text(zh_pdf))
+    # From the landing page to the last chapter the text is Chinese (model names, units and code aside).
+    chapters = _flat(_text(zh_pdf, stamp["the-hundred-model-war"], stamp["methods"] - 1))
+    han, latin = len(re.findall(r"[\u4e00-\u9fff]", chapters)), len(re.findall(r"[A-Za-z]", chapters))
+    assert han > 4 * latin, (han, latin)
+    figures = re.findall(r"图 (\d+) ", text)
+    site = [n for page in CHAPTER_PAGES for n in re.findall(r'<span class="caption-number">图 (\d+) </span>',
+                                                            (ZH_SITE / page).read_text(encoding="utf-8"))]
+    assert len(site) >= 10 and all(n in figures for n in site)
+    assert "The Hundred-Model War project" not in text and "Contents" not in contents

@@ -57,14 +57,15 @@ def test_fold_code_tags_code_cells_and_leaves_removed_ones():
     assert fold_code(nb) == 0  # idempotent: a second refresh changes nothing
 
 
-#: The Chinese edition shares its theme files, images and downloads with the English one; what it adds is its own pages.
-CHINESE_EDITION_BUDGET = 3_000_000
+#: The Chinese edition shares its theme files, images and downloads with the English one; what it adds is its own
+#: pages (about 1.7 MB) and its PDF (about 2.9 MB: the Chinese lettering of its vector charts is drawn as outlines).
+CHINESE_EDITION_BUDGET = 5_000_000
 
 
 @pytest.mark.parametrize("edition, budget", [("", SITE_BUDGET), ("zh", CHINESE_EDITION_BUDGET)],
                          ids=["english-edition", "chinese-edition"])
 def test_whole_site_within_budget(edition, budget):
-    """The English site (with its PDF) within 10 MB; the Chinese edition adds at most 3 MB of its own."""
+    """The English site (with its PDF) within 10 MB; the Chinese edition (with its PDF) adds at most 5 MB of its own."""
     assert (SITE / "index.html").is_file(), "site not built: run `make book` first"
     root = SITE / edition if edition else SITE
     assert root.is_dir(), root

@@ -175,11 +175,11 @@ def _build_editions(strict: bool, pdf: bool) -> int:
         except RuntimeError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1
-    return build_chinese(strict)
+    return build_chinese(strict, pdf)
 
 
-def build_chinese(strict: bool = True) -> int:
-    """Mirror, execute what changed with lang="zh", build with Jupyter Book, publish into _build/html/zh."""
+def build_chinese(strict: bool = True, pdf: bool = True) -> int:
+    """Mirror, execute what changed with lang="zh", build with Jupyter Book, publish into _build/html/zh, its PDF."""
     from . import editions
 
     editions.mirror()
@@ -193,6 +193,14 @@ def build_chinese(strict: bool = True) -> int:
     published = BUILD_DIR / "html" / "zh"
     shutil.rmtree(published, ignore_errors=True)
     shutil.copytree(built, published)
+    if pdf:
+        from .pdf import build_pdf
+
+        try:
+            build_pdf(lang="zh")
+        except RuntimeError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
     lighten(published)
     editions.share_identical_files(BUILD_DIR / "html", published)
     editions.point_missing_to_english(BUILD_DIR / "html", published)

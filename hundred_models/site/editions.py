@@ -187,7 +187,7 @@ def point_missing_to_english(en_html: Path, zh_html: Path) -> int:
             up = "../" * (len(page.relative_to(zh_html).parts) - 1)
             rest = ref[len(up):] if ref.startswith(up) else None
             if rest is not None and (en_html / rest.split("#")[0]).is_file():
-                return f'{match.group(1)}"{up}../{rest}"'
+                return f'{match.group(1)}="{up}../{rest}"'
             return match.group(0)
 
         new = re.sub(r'(href|src)="([^"]+)"', fix, text)

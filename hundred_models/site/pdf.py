@@ -1,8 +1,9 @@
 """The whole report as one PDF, printed by the Chromium the browser tests use (no LaTeX).
 
 ``python -m hundred_models.site.pdf`` (``make pdf``; ``make book`` runs it too) writes
-``_build/pdf/hundred-model-war.pdf`` and copies it into the site (``_build/html``), where the
-landing page offers it:
+``_build/pdf/hundred-model-war.pdf`` and, from the Chinese edition, ``hundred-model-war.zh.pdf``,
+and copies each into its edition of the site (``_build/html/hundred-model-war.pdf`` and
+``_build/html/zh/hundred-model-war.pdf``), where the landing page offers it:
 
 1. Sphinx's ``singlehtml`` builder puts the whole book on one page, into ``_build/singlehtml``
    with its own doctrees; the notebooks' outputs come from the execution cache the site build
@@ -29,14 +30,42 @@ import re
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..data import paths
 
 BUILD_DIR = paths.PROJECT_ROOT / "_build"
+#: The PDF's name in each edition's folder of the site (the English at the root, the Chinese under zh/).
 PDF_NAME = "hundred-model-war.pdf"
 PDF_DIR = BUILD_DIR / "pdf"
 SINGLE_DIR = BUILD_DIR / "singlehtml"
+
+
+@dataclass(frozen=True)
+class Edition:
+    """Where one edition's PDF is printed from and where it goes."""
+
+    lang: str
+    source: Path  # the book's root (the project, or the Chinese mirror)
+    html: Path  # that book's own HTML build, whose content decides whether to print again
+    site: Path  # the edition's folder of the published site, where the PDF is offered
+    pdf: Path
+    single: Path  # the singlehtml build
+
+    @property
+    def stamp(self) -> Path:
+        return self.pdf.with_name("inputs.json" if self.lang == "en" else f"inputs.{self.lang}.json")
+
+
+def edition(lang: str) -> Edition:
+    if lang == "en":
+        return Edition("en", paths.PROJECT_ROOT, BUILD_DIR / "html", BUILD_DIR / "html", PDF_DIR / PDF_NAME, SINGLE_DIR)
+    from .editions import ZH_SOURCE
+
+    return Edition(lang, ZH_SOURCE, ZH_SOURCE / "_build" / "html", BUILD_DIR / "html" / lang,
+                   PDF_DIR / PDF_NAME.replace(".pdf", f".{lang}.pdf"), ZH_SOURCE / "_build" / "singlehtml")
+
 PRINT_CSS = Path(__file__).with_name("pdf.css")
 CHROMIUM = Path(os.environ.get("HMW_CHROMIUM", "/usr/bin/chromium"))
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -75,8 +104,8 @@ _FRONT_MATTER = """(info) => {
     <p class="hmw-meta">${info.meta}</p>`;
   const toc = document.createElement('nav');
   toc.className = 'hmw-toc';
-  toc.setAttribute('aria-label', 'Contents');
-  toc.innerHTML = '<p class="hmw-toc-title">Contents</p><ol>' + entries.map(e =>
+  toc.setAttribute('aria-label', info.contents);
+  toc.innerHTML = `<p class="hmw-toc-title">${info.contents}</p><ol>` + entries.map(e =>
     `<li><a href="#${e.id}">${e.text}</a><span class="hmw-toc-page" data-id="${e.id}">${info.pages[e.id] || ''}</span></li>`
   ).join('') + '</ol>';
   article.prepend(title, toc);
@@ -98,7 +127,7 @@ def singlehtml_page(out: Path = SINGLE_DIR) -> Path:
     return out / "report.html"
 
 
-def build_singlehtml(root: Path = paths.PROJECT_ROOT, out: Path = SINGLE_DIR) -> Path:
+def build_singlehtml(root: Path = paths.PROJECT_ROOT, out: Path = SINGLE_DIR, lang: str = "en") -> Path:
     env = {**os.environ, "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
     result = subprocess.run([sys.executable, "-c", _SINGLEHTML, str(root), str(out)], cwd=root, env=env)
     if result.returncode != 0:
@@ -108,7 +137,7 @@ def build_singlehtml(root: Path = paths.PROJECT_ROOT, out: Path = SINGLE_DIR) ->
     page = singlehtml_page(out)
     shutil.copyfile(out / "book" / "intro.html", page)
     webp_images(out)
-    vector_figures(page)
+    vector_figures(page, lang=lang)
     return page
 
 
@@ -116,7 +145,7 @@ def build_singlehtml(root: Path = paths.PROJECT_ROOT, out: Path = SINGLE_DIR) ->
 FIGURE_IMAGE = re.compile(r'(<figure[^>]*\bid="fig-([a-z0-9-]+)"[^>]*>(?:(?!</figure>).)*?<img[^>]*?src=")([^"]+)(")', re.S)
 
 
-def vector_figures(page: Path, figures: Path | None = None) -> int:
+def vector_figures(page: Path, figures: Path | None = None, lang: str = "en") -> int:
     """Print each chart from its SVG export (the same drawing as the PNG the site shows, as vectors).
 
     Crisp at any zoom and lighter than the bitmaps once compressed in the PDF. A chart without an
@@ -128,7 +157,7 @@ def vector_figures(page: Path, figures: Path | None = None) -> int:
 
     def swap(match: re.Match) -> str:
         nonlocal count
-        svg = figures / f"{match.group(2)}.svg"
+        svg = figures / (f"{match.group(2)}.svg" if lang == "en" else f"{match.group(2)}.{lang}.svg")
         if not svg.is_file():
             return match.group(0)
         shutil.copyfile(svg, images / svg.name)
@@ -154,22 +183,33 @@ def destinations(pdf: Path) -> dict[str, int]:
     return out
 
 
-def _title_info(pages: dict[str, int]) -> dict:
+def _title_info(pages: dict[str, int], lang: str = "en") -> dict:
     from ..report.load import data_checksum
 
     today = dt.date.today()
-    return {
-        "title": "The Hundred-Model War (百模大战)",
-        "subtitle": "China's race to build large AI models, rebuilt from five 2023 articles and Epoch AI's data",
-        "meta": (f"The Hundred-Model War project · printed {today.day} {today:%B %Y} from the site build · "
-                 f"data checksum {data_checksum()[:16]} · text and curated data CC BY 4.0"),
-        "overview": "The report at a glance",
-        "skip": list(SCREEN_ONLY),
-        "pages": {k: str(v) for k, v in pages.items()},
-    }
+    checksum = data_checksum()[:16]
+    if lang == "zh":
+        words = {
+            "title": "百模大战（The Hundred-Model War）",
+            "subtitle": "中国的大模型竞赛：以五篇2023年文章和 Epoch AI 的数据重建",
+            "meta": (f"百模大战项目 · {today.year}年{today.month}月{today.day}日据网站构建打印 · "
+                     f"数据校验值 {checksum} · 文字与整理的数据采用 CC BY 4.0 许可"),
+            "overview": "报告概览",
+            "contents": "目录",
+        }
+    else:
+        words = {
+            "title": "The Hundred-Model War (百模大战)",
+            "subtitle": "China's race to build large AI models, rebuilt from five 2023 articles and Epoch AI's data",
+            "meta": (f"The Hundred-Model War project · printed {today.day} {today:%B %Y} from the site build · "
+                     f"data checksum {checksum} · text and curated data CC BY 4.0"),
+            "overview": "The report at a glance",
+            "contents": "Contents",
+        }
+    return {**words, "skip": list(SCREEN_ONLY), "pages": {k: str(v) for k, v in pages.items()}}
 
 
-def print_pdf(page_path: Path, out: Path) -> dict[str, int]:
+def print_pdf(page_path: Path, out: Path, lang: str = "en") -> dict[str, int]:
     """Print the single page to ``out`` (two passes); returns each contents entry's page number."""
     from playwright.sync_api import sync_playwright
 
@@ -186,7 +226,7 @@ def print_pdf(page_path: Path, out: Path) -> dict[str, int]:
                 page.evaluate("async () => { for (const img of document.images) { img.loading = 'eager';"
                               " try { await img.decode(); } catch (e) {} } }")
                 page.add_style_tag(path=str(PRINT_CSS))
-                ids = page.evaluate(_FRONT_MATTER, _title_info(pages))
+                ids = page.evaluate(_FRONT_MATTER, _title_info(pages, lang))
                 page.emulate_media(media="print")
                 page.pdf(path=str(target), format="A4", print_background=True, display_header_footer=True,
                          header_template="<div></div>", footer_template=FOOTER, outline=True, tagged=True,
@@ -222,36 +262,35 @@ def compact(pdf: Path) -> int:
 
 
 def _inputs_key(html: Path) -> str:
+    """What the PDF is printed from, as the edition's HTML shows it (another edition's folder inside it aside)."""
     digest = hashlib.sha256()
     files = [p for p in sorted(html.rglob("*")) if p.is_file() and p.suffix in (".html", ".webp", ".png", ".css")
-             and p.name != PDF_NAME]
+             and p.relative_to(html).parts[0] != "zh"]
     for path in files + [Path(__file__), PRINT_CSS]:
         digest.update(str(path.relative_to(paths.PROJECT_ROOT) if path.is_relative_to(paths.PROJECT_ROOT) else path.name).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
-def build_pdf(force: bool = False, stream=sys.stdout) -> Path | None:
-    """Write the PDF (if its inputs changed) and copy it into the site; None when Chromium is missing."""
-    html = BUILD_DIR / "html"
-    out = PDF_DIR / PDF_NAME
+def build_pdf(force: bool = False, stream=sys.stdout, lang: str = "en") -> Path | None:
+    """Write an edition's PDF (if its inputs changed) and offer it in that edition's site; None without Chromium."""
+    ed = edition(lang)
     if not CHROMIUM.is_file():
         print(f"note: no Chromium at {CHROMIUM} (install Debian's chromium, or set HMW_CHROMIUM): "
               "the PDF was not made", file=stream)
         return None
-    stamp = PDF_DIR / "inputs.json"
-    key = _inputs_key(html)
+    key = _inputs_key(ed.html)
     try:
-        current = json.loads(stamp.read_text(encoding="utf-8")).get("key") == key and out.is_file()
+        current = json.loads(ed.stamp.read_text(encoding="utf-8")).get("key") == key and ed.pdf.is_file()
     except (OSError, ValueError):
         current = False
     if not current or force:
-        page = build_singlehtml()
-        pages = print_pdf(page, out)
-        stamp.write_text(json.dumps({"key": key, "contents": pages}, indent=1) + "\n", encoding="utf-8")
-        print(f"wrote {out.relative_to(paths.PROJECT_ROOT)} ({out.stat().st_size / 1e6:.1f} MB)", file=stream)
-    shutil.copyfile(out, html / PDF_NAME)
-    return out
+        page = build_singlehtml(ed.source, ed.single, lang)
+        pages = print_pdf(page, ed.pdf, lang)
+        ed.stamp.write_text(json.dumps({"key": key, "contents": pages}, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {ed.pdf.relative_to(paths.PROJECT_ROOT)} ({ed.pdf.stat().st_size / 1e6:.1f} MB)", file=stream)
+    shutil.copyfile(ed.pdf, ed.site / PDF_NAME)
+    return ed.pdf
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -265,7 +304,9 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return 1
     try:
-        return 0 if build_pdf(force=args.force) is not None else 1
+        made = [build_pdf(force=args.force, lang=lang) for lang in ("en", "zh")
+                if lang == "en" or (BUILD_DIR / "html" / lang / "index.html").is_file()]
+        return 0 if all(p is not None for p in made) else 1
     except RuntimeError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

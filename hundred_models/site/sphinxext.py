@@ -175,7 +175,23 @@ def _finished(app, exception) -> None:
                                  "(update FIXES in hundred_models/site/sphinxext.py)")
 
 
+def report_pdf_role(name, rawtext, text, lineno, inliner, options=None, content=None):
+    """``{report-pdf}`Download the whole report``: a link to the edition's PDF, whose words are translated with the page.
+
+    The PDF is written after Sphinx, so it cannot be a download reference; a raw HTML link would keep its
+    English words in the Chinese edition, out of reach of the catalogues. Each edition has its PDF at its root.
+    """
+    from docutils import nodes
+
+    from .pdf import PDF_NAME
+
+    docname = inliner.document.settings.env.docname
+    node = nodes.reference(rawtext, text, refuri="../" * docname.count("/") + PDF_NAME, classes=["hmw-pdf-link"])
+    return [node], []
+
+
 def setup(app):
+    app.add_role("report-pdf", report_pdf_role)
     app.connect("env-get-outdated", _outdated)
     app.connect("doctree-read", _translate_toc_captions, priority=400)
     app.connect("doctree-read", _read)
