@@ -138,3 +138,23 @@ def test_every_chapter_says_something_true_for_every_window(chapter, window):
     assert bad == {}
     text = " ".join(str(v) for v in result.glue.values()) + result.key_figures.frame.to_string()
     assert "nan" not in text.split() and "inf" not in text.split()
+
+
+def test_the_faster_label_step_finds_the_same_shifts_as_adjusttext():
+    """label_speed.get_shifts_extra returns exactly what adjustText's own function returns (boxes vs points)."""
+    import numpy as np
+    import adjustText
+
+    from hundred_models.report.charts import label_speed
+
+    label_speed.apply()
+    original = adjustText.original_get_shifts_extra
+    rng = np.random.default_rng(7)
+    for labels, points in ((12, 400), (3, 0), (0, 5), (30, 1000)):
+        x0, y0 = rng.uniform(0, 100, (2, labels))
+        coords = np.column_stack([x0, x0 + rng.uniform(1, 20, labels), y0, y0 + rng.uniform(1, 5, labels)])
+        px, py = rng.uniform(0, 100, (2, points))
+        extra = np.column_stack([px - 0.5, px + 0.5, py - 0.5, py + 0.5])
+        for ours, theirs in zip(label_speed.get_shifts_extra(coords, extra), original(coords, extra)):
+            assert np.array_equal(ours, theirs)
+    assert adjustText.get_shifts_extra is label_speed.get_shifts_extra

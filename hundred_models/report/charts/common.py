@@ -46,6 +46,10 @@ def place_labels(ax, texts, avoid_x=(), avoid_y=(), expand=(1.15, 1.4), also_avo
     def run(_fig) -> None:
         from adjustText import adjust_text
 
+        from .label_speed import apply
+
+        apply()
+
         xs, ys = list(avoid_x), list(avoid_y)
         if also_avoid is not None:
             more_x, more_y = also_avoid()
