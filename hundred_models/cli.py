@@ -80,7 +80,7 @@ def _locales(args) -> int:
 def _book(args) -> int:
     from .site.book import build_site
 
-    return build_site(strict=not args.lenient, pdf=not args.no_pdf)
+    return build_site(strict=not args.lenient, pdf=not args.no_pdf, chinese=not args.english_only)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -123,7 +123,9 @@ def parser() -> argparse.ArgumentParser:
     loc.set_defaults(run=_locales)
     k = sub.add_parser("book", help="build the site into _build/html")
     k.add_argument("--lenient", action="store_true", help="do not fail on Sphinx warnings")
-    k.add_argument("--no-pdf", dest="no_pdf", action="store_true", help="leave the PDF as it is (faster checks of the pages)")
+    k.add_argument("--no-pdf", dest="no_pdf", action="store_true", help="leave the PDFs as they are (faster checks of the pages)")
+    k.add_argument("--english-only", dest="english_only", action="store_true",
+                   help="leave the Chinese edition as it is (faster while writing; a full build brings it up to date)")
     k.set_defaults(run=_book)
     return ap
 

@@ -161,14 +161,41 @@ IMAGES_JS = """async () => {
 }"""
 
 
+AXE_JS = """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+    .filter(v => v.impact === 'critical' || v.impact === 'serious')
+    .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`)"""
+
+
+@pytest.fixture(scope="module")
+def visit(browser, server):
+    """Open each page once for both page tests: (console errors, outside requests, images, axe violations or None).
+
+    Loading a page and running axe on it are the slow part of these tests; one visit serves both checks.
+    """
+    seen: dict[str, tuple] = {}
+
+    def result(page_path: str) -> tuple:
+        if page_path not in seen:
+            assert (SITE / page_path).is_file(), page_path
+            page, errors, outside = _open(browser, f"{server}/{page_path}")
+            try:
+                images = page.evaluate(IMAGES_JS)
+                errors, outside = list(errors), list(outside)  # what the page did, before axe is added to it
+                violations = None
+                if AXE.is_file():
+                    page.add_script_tag(path=str(AXE))
+                    violations = page.evaluate(AXE_JS)
+            finally:
+                page.close()
+            seen[page_path] = errors, outside, images, violations
+        return seen[page_path]
+
+    return result
+
+
 @pytest.mark.parametrize("page_path", PAGES)
-def test_page_loads_cleanly(browser, server, page_path):
-    assert (SITE / page_path).is_file(), page_path
-    page, errors, outside = _open(browser, f"{server}/{page_path}")
-    try:
-        images = page.evaluate(IMAGES_JS)
-    finally:
-        page.close()
+def test_page_loads_cleanly(visit, page_path):
+    errors, outside, images, _ = visit(page_path)
     assert errors == [], f"console errors on {page_path}"
     assert outside == [], f"requests leaving 127.0.0.1 from {page_path}"
     broken = [i["src"] for i in images if i["width"] == 0]
@@ -178,19 +205,10 @@ def test_page_loads_cleanly(browser, server, page_path):
 
 
 @pytest.mark.parametrize("page_path", PAGES)
-def test_page_has_no_serious_accessibility_violations(browser, server, page_path):
-    assert (SITE / page_path).is_file(), page_path
+def test_page_has_no_serious_accessibility_violations(visit, page_path):
     if not AXE.is_file():
         pytest.skip(f"axe-core not installed at {AXE} (run `npm ci`); accessibility checks skipped")
-    page, _, _ = _open(browser, f"{server}/{page_path}")
-    try:
-        page.add_script_tag(path=str(AXE))
-        violations = page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']})).violations
-            .filter(v => v.impact === 'critical' || v.impact === 'serious')
-            .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`)""")
-    finally:
-        page.close()
-    assert violations == []
+    assert visit(page_path)[3] == []
 
 
 @pytest.mark.parametrize("edition, query", [("", "ERNIE"), ("", "文心"), ("zh/", "文心"), ("zh/", "算力")])

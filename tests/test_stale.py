@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from hundred_models.data import paths
+from hundred_models.site.book import CHINESE_EDITION_START
 from tools.workspace import copy_project, env_for
 
 #: The count of Chinese models of a billion parameters or more, printed twice in article 004.
@@ -86,10 +87,15 @@ def test_nbval_catches_data_drift_until_outputs_are_refreshed(project):
     assert fresh.returncode == 0, fresh.stdout[-3000:]
 
 
-def _executed(build_output: str) -> set[str]:
-    """The pages a build executed, from the line the site build prints."""
+def _executed(build_output: str, edition: int = 0) -> set[str]:
+    """The pages a build executed in its first (English) or second (Chinese) edition, from what the build prints."""
+    zh_started = False
     for line in build_output.splitlines():
-        if line.startswith("executing ") and "changed:" in line:
+        if line.startswith(CHINESE_EDITION_START):
+            zh_started = True
+            if edition == 0:
+                return set()
+        if line.startswith("executing ") and "changed:" in line and zh_started == (edition == 1):
             return {name.strip() for name in line.split("changed:", 1)[1].split(",")}
     return set()
 
@@ -107,16 +113,15 @@ def _text(root: Path, page: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", (root / "_build" / "html" / page).read_text(encoding="utf-8")))
 
 
-def _rebuild_after(root: Path, change) -> tuple[set[str], set[str]]:
-    """Apply a change, rebuild data and site in the same folder; return (pages executed, pages that had to be)."""
+def _rebuild_after(root: Path, change, *options: str) -> tuple[subprocess.CompletedProcess, set[str]]:
+    """Apply a change, rebuild data and site in the same folder; return (the build, pages that had to be executed)."""
     before_tables, before_records = _clean_digests(root), _records(root)
     change()
     _run(root, "-m", "hundred_models", "build-data")
     changed_tables = {t for t, d in _clean_digests(root).items() if before_tables.get(t) != d}
-    built = _run(root, "-m", "hundred_models", "book", "--no-pdf")
-    executed = _executed(built.stdout)
+    built = _run(root, "-m", "hundred_models", "book", "--no-pdf", *options)
     depending = {page for page, record in before_records.items() if changed_tables & set(record["tables"])}
-    return executed, depending
+    return built, depending
 
 
 def _seed_with_the_last_build(root: Path) -> bool:
@@ -135,7 +140,8 @@ def test_changes_reach_the_rendered_book_on_the_path_users_take(project):
 
     The folder starts from this checkout's last build, as a project moved to a new place would: Sphinx re-reads
     every page but no page is executed again. After each change the pages show the new numbers, every page that
-    read a changed table (or runs the changed code) was executed again, and no other page was.
+    read a changed table (or runs the changed code) was executed again, and no other page was. Steps that build the
+    English edition alone leave the Chinese one behind; the next full build brings it up with every change since.
     """
     from hundred_models.site import pages
 
@@ -143,18 +149,22 @@ def test_changes_reach_the_rendered_book_on_the_path_users_take(project):
     moved = _seed_with_the_last_build(project)
     first = _run(project, "-m", "hundred_models", "book", "--no-pdf")
     if moved and current:
-        assert _executed(first.stdout) == set(), first.stdout[-2000:]
+        assert _executed(first.stdout) == _executed(first.stdout, edition=1) == set(), first.stdout[-2000:]
     elif not moved:  # no build to start from (the test run alone): this first build is a cold one
         assert len(_executed(first.stdout)) == 9, first.stdout[-2000:]
     assert "more than 80 models" in _text(project, "book/intro.html")
+    assert re.search(r"超过\s*80\s*个", _text(project, "zh/book/intro.html"))
 
-    # 1. A raw claim: the count printed twice in article 004.
-    executed, depending = _rebuild_after(project, lambda: _change_count(project))
+    # 1. A raw claim: the count printed twice in article 004. The English edition alone, as a writer checking a change.
+    built, depending = _rebuild_after(project, lambda: _change_count(project), "--english-only")
+    executed = _executed(built.stdout)
     assert "notebooks/02_players" in executed and executed == depending, (executed, depending)
+    assert CHINESE_EDITION_START not in built.stdout
     assert re.search(r"more than\s+90\s+models", _text(project, "book/intro.html")), "the landing page kept the old count"
     assert re.search(r"more than\s+90", _text(project, "notebooks/02_players.html"))
+    assert re.search(r"超过\s*80\s*个", _text(project, "zh/book/intro.html"))  # left as the last full build made it
 
-    # 2. Epoch AI's table: drop its 2025 models from China.
+    # 2. Epoch AI's table: drop its 2025 models from China. A full build: the Chinese edition catches up with both changes.
     def drop_chinese_2025():
         path = project / "data" / "external" / "epoch-ai" / "notable_ai_models.csv"
         lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -164,10 +174,16 @@ def test_changes_reach_the_rendered_book_on_the_path_users_take(project):
         assert len(kept) < len(lines)
         path.write_text("".join(kept), encoding="utf-8")
 
-    before = _text(project, "notebooks/02_players.html")
-    executed, depending = _rebuild_after(project, drop_chinese_2025)
+    before, before_zh = _text(project, "notebooks/02_players.html"), _text(project, "zh/notebooks/02_players.html")
+    claim_pages = depending
+    built, depending = _rebuild_after(project, drop_chinese_2025)
+    executed = _executed(built.stdout)
     assert "notebooks/02_players" in executed and executed == depending, (executed, depending)
     assert _text(project, "notebooks/02_players.html") != before
+    assert _executed(built.stdout, edition=1) == claim_pages | depending, built.stdout[-2000:]
+    assert re.search(r"超过\s*90\s*个", _text(project, "zh/book/intro.html")), "the Chinese landing page kept the old count"
+    assert re.search(r"超过\s*90\s*个", _text(project, "zh/notebooks/02_players.html"))
+    assert _text(project, "zh/notebooks/02_players.html") != before_zh
 
     # 3. A chapter's code: the policy chapter's first key figure gets a new label.
     def edit_policy_chapter():
@@ -178,7 +194,7 @@ def test_changes_reach_the_rendered_book_on_the_path_users_take(project):
 
     built_before = _records(project)
     edit_policy_chapter()
-    built = _run(project, "-m", "hundred_models", "book", "--no-pdf")
+    built = _run(project, "-m", "hundred_models", "book", "--no-pdf", "--english-only")
     executed = _executed(built.stdout)
     runs_it = {page for page, r in built_before.items() if "hundred_models.report.chapters.policy" in r["modules"]}
     assert executed == runs_it == {"notebooks/05_policy"}, (executed, runs_it)
@@ -186,14 +202,14 @@ def test_changes_reach_the_rendered_book_on_the_path_users_take(project):
 
     # 4. Nothing changed, or a source saved again with the same bytes: the build does nothing at all.
     (project / "notebooks" / "05_policy.ipynb").touch()
-    again = _run(project, "-m", "hundred_models", "book", "--no-pdf")
+    again = _run(project, "-m", "hundred_models", "book", "--no-pdf", "--english-only")
     assert "the site is up to date" in again.stdout and "build succeeded" not in again.stdout, again.stdout[-2000:]
 
     # 5. An output deleted, then a source edited: each is a real (incremental) build again, executing nothing.
     (project / "_build" / "html" / "book" / "intro.html").unlink()
-    again = _run(project, "-m", "hundred_models", "book", "--no-pdf")
+    again = _run(project, "-m", "hundred_models", "book", "--no-pdf", "--english-only")
     assert _executed(again.stdout) == set() and (project / "_build" / "html" / "book" / "intro.html").is_file()
     methods = project / "book" / "methods.ipynb"
     methods.write_text(methods.read_text(encoding="utf-8").replace("Methods", "Methods and sources", 1), encoding="utf-8")
-    again = _run(project, "-m", "hundred_models", "book", "--no-pdf")
+    again = _run(project, "-m", "hundred_models", "book", "--no-pdf", "--english-only")
     assert "the site is up to date" not in again.stdout and "build succeeded" in again.stdout, again.stdout[-2000:]

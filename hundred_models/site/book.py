@@ -24,6 +24,8 @@ from .lighten import lighten
 from .workers import parallel_map
 
 BUILD_DIR = paths.PROJECT_ROOT / "_build"
+#: What the build prints as it turns to the Chinese edition (what it executes after this line is that edition's).
+CHINESE_EDITION_START = "building the Chinese edition"
 
 
 def export_book_figures() -> int:
@@ -141,23 +143,26 @@ def jupyter_book(root: Path, strict: bool = True) -> int:
     return subprocess.run(cmd, cwd=root, env=env).returncode
 
 
-def build_site(strict: bool = True, pdf: bool = True) -> int:
-    """Both editions and the PDF, or nothing at all when nothing they are made from changed (see :mod:`.uptodate`)."""
+def build_site(strict: bool = True, pdf: bool = True, chinese: bool = True) -> int:
+    """Both editions and their PDFs, or nothing at all when nothing they are made from changed (see :mod:`.uptodate`).
+
+    ``chinese=False`` builds the English edition alone, leaving ``_build/html/zh`` as the last full build left it.
+    """
     from . import uptodate
 
-    options = {"strict": strict, "pdf": pdf}
+    options = {"strict": strict, "pdf": pdf, "chinese": chinese}
     inputs = uptodate.inputs_fingerprint(options)
     if uptodate.is_up_to_date(inputs):
         print("the site is up to date: nothing it is made from changed since the last build (_build/html)")
         return 0
     uptodate.forget()
-    returncode = _build_editions(strict, pdf)
+    returncode = _build_editions(strict, pdf, chinese)
     if returncode == 0:
         uptodate.record(inputs, options)
     return returncode
 
 
-def _build_editions(strict: bool, pdf: bool) -> int:
+def _build_editions(strict: bool, pdf: bool, chinese: bool) -> int:
     """Figures, stale pages, Jupyter Book (warnings are errors), lighter pages, the PDF (see :mod:`.pdf`), then Chinese."""
     export_book_figures()
     execute_stale_pages()
@@ -175,13 +180,14 @@ def _build_editions(strict: bool, pdf: bool) -> int:
         except RuntimeError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1
-    return build_chinese(strict, pdf)
+    return build_chinese(strict, pdf) if chinese else 0
 
 
 def build_chinese(strict: bool = True, pdf: bool = True) -> int:
     """Mirror, execute what changed with lang="zh", build with Jupyter Book, publish into _build/html/zh, its PDF."""
     from . import editions
 
+    print(f"{CHINESE_EDITION_START} ({editions.ZH_SOURCE.relative_to(paths.PROJECT_ROOT)} -> _build/html/zh)", flush=True)
     editions.mirror()
     execute_stale_pages(pages.executed_pages(editions.ZH_SOURCE), editions.ZH_SOURCE)
     returncode = jupyter_book(editions.ZH_SOURCE, strict)
