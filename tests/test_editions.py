@@ -15,9 +15,10 @@ SITE = paths.PROJECT_ROOT / "_build" / "html"
 def test_the_mirror_runs_the_chapters_in_chinese(tmp_path):
     changed = editions.mirror(target=tmp_path / "zh")
     assert "notebooks/02_players.ipynb" in changed and "_config.yml" in changed
-    for name in pages.THEME_NOTEBOOKS:
-        text = (tmp_path / "zh" / "notebooks" / f"{name}.ipynb").read_text(encoding="utf-8")
-        assert 'lang = \\"zh\\"' in text and 'lang = \\"en\\"' not in text
+    executed = [f"notebooks/{name}.ipynb" for name in pages.THEME_NOTEBOOKS] + [f"book/{name}.ipynb" for name in pages.BOOK_PAGES]
+    for rel in executed:  # the chapters and the book pages that run code (gallery, methods, data, reproduce)
+        text = (tmp_path / "zh" / rel).read_text(encoding="utf-8")
+        assert 'lang = \\"zh\\"' in text and 'lang = \\"en\\"' not in text, rel
     assert "language: zh_CN" in (tmp_path / "zh" / "_config.yml").read_text(encoding="utf-8")
     assert editions.mirror(target=tmp_path / "zh") == []  # unchanged sources are not rewritten (Sphinx stays incremental)
 
