@@ -312,27 +312,38 @@ def hardware_alt(data: pd.DataFrame, lang: str) -> str:
 CHARTS.append(Chart(
     name="compute-gpu-fleets", notebook="04_compute",
     title={"en": "The GPU fleets and orders in the articles", "zh": "文章中的GPU集群与订单"},
-    caption="GPU counts the articles report, as printed (bars), with the range each hedged figure allows (lines) and "
-            "whether the GPUs were ordered, delivered or reported in use. The ByteDance figure is an estimate; Google's "
-            "A3 figure is the largest configuration Google offered, not an installed fleet (outlined bar).",
+    caption={"en": "GPU counts the articles report, as printed (bars), with the range each hedged figure allows "
+                   "(lines) and whether the GPUs were ordered, delivered or reported in use. The ByteDance figure is "
+                   "an estimate; Google's A3 figure is the largest configuration Google offered, not an installed "
+                   "fleet (outlined bar).",
+             "zh": "文章报道的GPU数量：横条为原文数字，横线为每个带限定词的数字所允许的范围，"
+                   "颜色表示GPU是已订购、已交付还是据报道已投用。字节跳动的数字是估算值；"
+                   "谷歌A3的数字是谷歌可提供的最大配置，而不是已经装好的集群（只画轮廓的横条）。"},
     alt=fleets_alt,
     data=fleets_data, draw=draw_fleets))
 
 CHARTS.append(Chart(
     name="compute-doubling", notebook="04_compute",
     title={"en": "How fast training compute grows: claims and measurement", "zh": "训练算力增长有多快：说法与测量"},
-    caption="Training compute of notable models from Epoch AI on a log scale, with the fitted exponential trend, "
-            "against the reference rates, each started from the fitted line's first point (the subtitle and legend "
-            "give their doubling times): Moore's law, and the rate the Lingyi Zhiku article gives as Sam Altman's "
-            "'new Moore's law' for AI compute. That rate is the article's restatement: Altman's post was about "
-            "'intelligence' doubling, with no measure, and OpenAI's own earlier measurement of compute was far faster.",
+    caption={"en": "Training compute of notable models from Epoch AI on a log scale, with the fitted exponential "
+                   "trend, against the reference rates, each started from the fitted line's first point (the "
+                   "subtitle and legend give their doubling times): Moore's law, and the rate the Lingyi Zhiku "
+                   "article gives as Sam Altman's 'new Moore's law' for AI compute. That rate is the article's "
+                   "restatement: Altman's post was about 'intelligence' doubling, with no measure, and OpenAI's own "
+                   "earlier measurement of compute was far faster.",
+             "zh": "Epoch AI收录的重要模型的训练算力（对数刻度）及拟合的指数趋势，并与几条参照速度相比较，"
+                   "每条都从拟合线的起点出发（副标题和图例给出各自的翻倍时间）：一条是摩尔定律，"
+                   "另一条是零壹智库文章当作萨姆·奥尔特曼关于AI算力的“新版摩尔定律”给出的速度。"
+                   "后者是文章的转述：奥尔特曼的帖子说的是“智能”翻倍，没有给出任何衡量标准，"
+                   "而OpenAI自己早先对算力的测量结果要快得多。"},
     alt=doubling_alt,
     data=doubling_data, draw=draw_doubling, uses_epoch=True, extra_sources=doubling_sources))
 
 CHARTS.append(Chart(
     name="compute-chinese-hardware", notebook="04_compute",
     title={"en": "What Chinese notable models were trained on", "zh": "中国重要模型用什么芯片训练"},
-    caption="Training hardware of notable models by Chinese organisations, as Epoch AI records it, counted by chip "
-            "family. Chinese-made accelerators are highlighted.",
+    caption={"en": "Training hardware of notable models by Chinese organisations, as Epoch AI records it, counted by "
+                   "chip family. Chinese-made accelerators are highlighted.",
+             "zh": "Epoch AI所记录的中国机构重要模型的训练硬件，按芯片系列计数。国产加速芯片以突出颜色标出。"},
     alt=hardware_alt,
     data=hardware_data, draw=draw_hardware, uses_epoch=True, article_sources=False))

@@ -598,32 +598,47 @@ def after_alt(data: pd.DataFrame, lang: str) -> str:
 CHARTS.append(Chart(
     name="history-scale", notebook="01_history",
     title={"en": "From a hundred million to a hundred trillion parameters", "zh": "从亿级到百万亿级参数"},
-    caption="Parameter counts the articles print for what they name, by release date, on a log scale. The articles "
-            "name stages of scale but give a single range for all of them, from the hundred-million class to the "
-            "hundred-trillion class, and no bounds between the stages: the shaded bands are the ends of that range, "
-            "and rings mark the models an article calls large-scale or ultra-large. Hollow squares are families and "
-            "architectures, drawn but not counted as models; hollow triangles are sparse mixture-of-experts totals, "
-            "which are not comparable with dense counts; a dagger marks entries that may be the same model; the dashed "
-            "line is the growth fitted to the record-setting dense models.",
+    caption={"en": "Parameter counts the articles print for what they name, by release date, on a log scale. The "
+                   "articles name stages of scale but give a single range for all of them, from the hundred-million "
+                   "class to the hundred-trillion class, and no bounds between the stages: the shaded bands are the "
+                   "ends of that range, and rings mark the models an article calls large-scale or ultra-large. "
+                   "Hollow squares are families and architectures, drawn but not counted as models; hollow triangles "
+                   "are sparse mixture-of-experts totals, which are not comparable with dense counts; a dagger marks "
+                   "entries that may be the same model; the dashed line is the growth fitted to the record-setting "
+                   "dense models.",
+             "zh": "文章为其点名的对象印出的参数量，按发布日期排列，纵轴为对数刻度。文章列出了几个规模阶段，"
+                   "却只为它们给出一个共同的范围，即从亿级到百万亿级，并没有给出阶段之间的界限："
+                   "阴影带是这个范围的两端，圆环标出被文章称为“大规模”或“超大规模”的模型。"
+                   "空心方块是模型系列和架构，画在图中但不计为模型；空心三角是稀疏混合专家模型的总参数量，"
+                   "不能与稠密模型的参数量相比；剑号标出可能是同一模型的条目；"
+                   "虚线是对创纪录稠密模型拟合出的增长趋势。"},
     alt=scale_alt,
     data=scale_data, draw=draw_scale, uses_epoch=True))
 
 CHARTS.append(Chart(
     name="history-articles-vs-epoch", notebook="01_history",
     title={"en": "The articles' model sizes against Epoch AI", "zh": "文章中的模型参数量与Epoch AI对照"},
-    caption="For each model Epoch AI lists, the article's printed size and the range of sizes it allows (its rounding "
-            "and hedge), as multiples of Epoch AI's value on a log scale, where half and double sit equally far from "
-            "agreement. A bar that does not cross the centre line is a disagreement.",
+    caption={"en": "For each model Epoch AI lists, the article's printed size and the range of sizes it allows (its "
+                   "rounding and hedge), as multiples of Epoch AI's value on a log scale, where half and double sit "
+                   "equally far from agreement. A bar that does not cross the centre line is a disagreement.",
+             "zh": "对于Epoch AI收录的每个模型，图中给出文章印出的规模及其允许的范围（按舍入方式和限定词），"
+                   "以Epoch AI数值的倍数表示，纵轴为对数刻度，因此一半和两倍与“一致”的距离相等。"
+                   "不与中线相交的横条即表示两者不一致。"},
     alt=crosscheck_alt,
     data=crosscheck_data, draw=draw_crosscheck, uses_epoch=True))
 
 CHARTS.append(Chart(
     name="history-after-2023", notebook="01_history",
     title={"en": "The largest notable models each year, China and elsewhere", "zh": "每年最大的重要模型：中国与中国以外"},
-    caption="Parameter count of the largest notable model published each year by organisations in China and elsewhere, "
-            "among the models whose size Epoch AI records. Sparse mixture-of-experts totals (triangles, with the "
-            "parameters active per token where published) and Epoch AI's estimates of counts never published (hollow "
-            "circles) are marked, each resting on a cited source in the data; years with few models in the table are "
-            "dotted, because there the line shows what the table covers rather than what was built.",
+    caption={"en": "Parameter count of the largest notable model published each year by organisations in China and "
+                   "elsewhere, among the models whose size Epoch AI records. Sparse mixture-of-experts totals "
+                   "(triangles, with the parameters active per token where published) and Epoch AI's estimates of "
+                   "counts never published (hollow circles) are marked, each resting on a cited source in the data; "
+                   "years with few models in the table are dotted, because there the line shows what the table "
+                   "covers rather than what was built.",
+             "zh": "在Epoch AI记录了规模的模型中，中国和中国以外的机构每年发布的最大重要模型的参数量。"
+                   "稀疏混合专家模型的总参数量（三角形；公布了每个词元激活参数量的一并注出）"
+                   "和Epoch AI对从未公布的参数量所作的估算（空心圆）都已标出，每一处标注都有数据中的出处；"
+                   "表中模型很少的年份用虚点表示，因为那里的折线反映的是表的覆盖范围，而不是实际建成的模型。"},
     alt=after_alt,
     data=after_data, draw=draw_after, uses_epoch=True, article_sources=False, extra_sources=after_sources))
