@@ -252,7 +252,7 @@ DISCREPANCY_KINDS = {
     "sparse_vs_dense": ("sparse total set beside dense counts", "稀疏模型总参数量与稠密模型并列"),
     "sum_mismatch": ("parts do not add up", "分项与总数不符"), "date_conflict": ("conflicting dates", "日期冲突"),
     "time_zone": ("date in another time zone", "时区不同的日期"), "vague_reference": ("vague reference", "指代含糊"),
-    "wrong_attribution": ("wrongly attributed", "归属错误"), "incomplete_attribution": ("developers left out", "开发者不全"),
+    "wrong_attribution": ("wrongly attributed", "归属错误"), "incomplete_attribution": ("developers left out", "开发机构不全"),
     "misnamed": ("wrong name", "名称有误"), "misdescribed": ("wrongly described", "描述有误"),
     "misquoted": ("restated with another meaning", "转述改变原意"), "outdated": ("soon outdated", "很快过时"),
     "estimate_differs": ("estimate differs", "估算不同"), "disputed_value": ("what the figure measures is disputed", "数字口径有争议"),

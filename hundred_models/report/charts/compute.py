@@ -20,7 +20,7 @@ CHARTS: list[Chart] = []
 
 STATUS_LABELS = {"ordered": ("Ordered", "已订购"), "delivered": ("Delivered", "已交付"), "reported": ("In use (reported)", "已投用（报道）"),
                  "planned": ("Planned", "计划中"),
-                 "ceiling": ("Largest configuration on offer", "可提供的最大配置")}
+                 "ceiling": ("Largest configuration offered", "可提供的最大配置")}
 
 
 def fleets_data(p: Params) -> pd.DataFrame:
@@ -35,10 +35,10 @@ def fleets_data(p: Params) -> pd.DataFrame:
 
 
 def _fleet_figure(r: dict, lang: str) -> str:
-    """The printed figure with its hedge, as a reader should take it ('100,000 (expected)', 'up to 2.6万块')."""
+    """The printed figure with its hedge, as a reader should take it ('100,000 (estimate)', 'up to 2.6万块')."""
     figure = style.printed_figure(r["gpu_count"], r["gpu_count_qualifier"], lang, r["gpu_count_anchor"])
     if r["gpu_count_status"] == "estimate":
-        figure += " (expected)" if lang == "en" else "（预计）"
+        figure += " (estimate)" if lang == "en" else "（估算）"
     if r["status"] == "ceiling":
         figure = f"up to {figure}" if lang == "en" else f"{figure}（上限）"
     return figure
@@ -87,10 +87,10 @@ def draw_fleets(data: pd.DataFrame, p: Params, layout: style.Layout):
         ax.barh([0], [0], facecolor="none", edgecolor=style.COLOURS["ceiling"], ls="--",
                 label=tr(lang, *STATUS_LABELS["ceiling"]))
     if (data["gpu_count_status"] == "estimate").any():
-        ax.barh([0], [0], color="#BBBBBB", hatch="//", edgecolor="white", label=tr(lang, "Estimate", "预计"))
+        ax.barh([0], [0], color="#BBBBBB", hatch="//", edgecolor="white", label=tr(lang, "Estimate", "估算"))
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3, handlelength=1.6, columnspacing=1.2)
-    subtitle = tr(lang, "GPU fleets and orders reported in the articles, with their hedges: 'tens of thousands', "
-                        "'more than', 'expected'", "文章报道的GPU集群与订单，保留“数万”“超过”“预计”等限定")
+    subtitle = tr(lang, "GPU fleets and orders reported in the articles, with their hedges ('tens of thousands', "
+                        "'more than') and estimates", "文章报道的GPU集群与订单，保留“数万”“超过”等限定词，并标出估算")
     note = tr(lang, "A black line shows the range a hedged figure allows; an arrow, that it has no upper bound. The outlined "
                     "bar is the largest configuration Google offered, not GPUs anyone owned.",
               "黑线为带限定词的数字允许的范围；箭头表示没有上限。虚线框为谷歌可提供的最大配置，并非已有的GPU。")
@@ -101,7 +101,7 @@ def fleets_alt(data: pd.DataFrame, lang: str) -> str:
     """Every bar, largest first, with its hedge and status."""
     status = {"ordered": ("ordered", "已订购"), "delivered": ("delivered", "已交付"), "reported": ("reported in use", "报道称已投用"),
               "planned": ("planned", "计划中"), "ceiling": ("the largest configuration offered, not an installed count",
-                                                        "可扩展的最大配置，并非实装数量")}
+                                                        "可提供的最大配置，并非实装数量")}
     rows = data.iloc[::-1].to_dict("records")
     zh = lang == "zh"
     items = []
@@ -289,7 +289,7 @@ def draw_hardware(data: pd.DataFrame, p: Params, layout: style.Layout):
     total = int(data["models"].sum())
     domestic = int(data.loc[data["domestic"], "models"].sum())
     subtitle = tr(lang, f"Where Epoch AI records the hardware: {domestic} of {total} model-chip pairs use a Chinese-made chip",
-                  f"Epoch AI记录了硬件的模型中，{total}个“模型—芯片”组合里有{domestic}个使用国产芯片")
+                  f"Epoch AI记录了硬件的模型中，{total}个模型—芯片组合里有{domestic}个使用国产芯片")
     note = tr(lang, "A model trained on two kinds of chip counts once for each.", "使用两种芯片训练的模型在两种芯片下各计一次。")
     return fig, subtitle, note
 

@@ -154,7 +154,7 @@ def draw_launches(data: pd.DataFrame, p: Params, layout: style.Layout):
     ax.set_xticks(months)
     ax.set_xticklabels([m.strftime("%b") if lang == "en" else f"{m.month}月" for m in months])
     grey = style.COLOURS["muted"]
-    handles = [Patch(color=style.COLOURS["China"], label=tr(lang, "Chinese player", "中国企业")),
+    handles = [Patch(color=style.COLOURS["China"], label=tr(lang, "Chinese player", "中国参与者")),
                Patch(color=style.COLOURS["Outside China"], label=tr(lang, "Outside China", "中国以外")),
                Line2D([], [], marker="o", lw=0, color=grey, markersize=layout.label_size * 0.8,
                       label=tr(lang, "Exact day", "具体日期")),
@@ -549,7 +549,7 @@ CHARTS.append(Chart(
                    "('more than'); lines join only counts read from a single register (the CAC's national filings "
                    "and local registrations); the ringed point is the count the Lingyi Zhiku article gives. Epoch "
                    "AI's notable Chinese models are counted per year and drawn across each year.",
-             "zh": "公开发布的中国大模型统计，以及建立在大模型之上的生成式人工智能服务和应用的统计，"
+             "zh": "公开发布的统计：中国大模型的数量，以及建立在大模型之上的生成式人工智能服务和应用的数量，"
                    "每种统计口径一种颜色。三角形表示下限（“超过”）；只有出自同一份登记记录的统计（国家网信办的全国"
                    "备案和地方登记）才用线相连；带圆环的点是零壹智库文章给出的数字。"
                    "Epoch AI的中国重要模型按年统计，画成横跨全年的线段。"},

@@ -139,9 +139,9 @@ def claims_alt(data: pd.DataFrame, lang: str) -> str:
 #: Columns of the error-tolerance matrix: what the articles say about each industry, and whether it is a risk or uptake.
 EVIDENCE = [
     ("high_error_cost", "Errors are costly", "出错代价高", "risk"),
-    ("vertical_models_landing", "Vertical models arriving", "垂直大模型落地", "uptake"),
-    ("covers_industry", "In Tencent's model-as-a-service offer", "腾讯MaaS覆盖", "uptake"),
-    ("named_offer", "A named industry model or offer", "有点名的行业模型", "uptake"),
+    ("vertical_models_landing", "Vertical models arriving", "垂直模型落地", "uptake"),
+    ("covers_industry", "In Tencent's model-as-a-service offer", "腾讯模型即服务（MaaS）方案覆盖", "uptake"),
+    ("named_offer", "A named industry model or offer", "点名的行业模型或方案", "uptake"),
 ]
 #: Column headings for a slide, short enough for a column at slide size.
 EVIDENCE_SHORT = {"high_error_cost": "Errors costly", "vertical_models_landing": "Vertical models arriving",
