@@ -142,3 +142,50 @@ def test_the_glossary_check_sees_a_wrong_term():
     pairs = chart_string_pairs(source)
     assert len(pairs) == 3
     assert [b.split(":")[0] for b in glossary_violations(pairs)] == ["estimate -> 估算", "dense model -> 稠密模型"]
+
+
+# ---------------------------------------------------------------- Chinese words the generated pages need
+def columns_without_chinese(tables) -> list[str]:
+    return [f"{t.name}.{f.name}" for t in tables.values() for f in t.fields if not CJK.search(f.description_zh)]
+
+
+def test_every_column_of_every_table_has_its_chinese_doc():
+    """The Chinese data dictionary is generated from the schema's Chinese docs: a column without one fails here."""
+    from hundred_models.data.schema import CLEAN_TABLES, RAW_TABLES
+
+    assert columns_without_chinese(RAW_TABLES) == [] and columns_without_chinese(CLEAN_TABLES) == []
+    assert [name for name, table in CLEAN_TABLES.items() if not CJK.search(table.description_zh)] == []
+
+
+def test_a_column_without_its_chinese_doc_is_caught():
+    from hundred_models.data.schema import F, Table
+
+    table = Table("t", "T", "A table.", (F("a", "string", "A column.", zh="一列。"), F("b", "string", "Another.")))
+    assert columns_without_chinese({"t": table}) == ["t.b"]
+
+
+def test_the_chinese_data_dictionary_is_chinese():
+    from hundred_models.data.dictionary import data_dictionary
+
+    for which in ("clean", "raw"):
+        zh, en = data_dictionary(which, "zh"), data_dictionary(which)
+        assert list(zh.columns) == ["数据表", "列", "类型", "单位", "含义", "规则"] and len(zh) == len(en)
+        assert zh["含义"].map(lambda text: bool(CJK.search(text))).all()
+        assert not zh["规则"].str.contains("required|one of|refers to").any()
+
+
+def test_every_code_the_chinese_tables_show_has_chinese_words():
+    """Attributes of claims and facts, glue keys and the schema's vocabularies, each with its Chinese words."""
+    from hundred_models.data import schema
+    from hundred_models.data.labels import ATTRIBUTE_WORDS_ZH
+    from hundred_models.report.gluekeys import KEYS, MEANINGS_ZH
+    from hundred_models.report.load import load
+
+    used = set(load("claims")["attribute"]) | set(load("facts")["attribute"]) | set(load("discrepancies")["attribute"].dropna())
+    assert sorted(used - set(ATTRIBUTE_WORDS_ZH)) == []
+    assert set(MEANINGS_ZH) == set(KEYS) and all(CJK.search(m) for m in MEANINGS_ZH.values())
+    for english, chinese in [(schema.QUALIFIER_MEANINGS, schema.QUALIFIER_MEANINGS_ZH),
+                             (schema.QUALIFIER_BASIS_MEANINGS, schema.QUALIFIER_BASIS_MEANINGS_ZH),
+                             (schema.STATUS_MEANINGS, schema.STATUS_MEANINGS_ZH),
+                             (schema.MODEL_UNIT_MEANINGS, schema.MODEL_UNIT_MEANINGS_ZH)]:
+        assert set(english) == set(chinese)
