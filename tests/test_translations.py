@@ -55,6 +55,7 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 #: English words the chart strings use in another sense than the glossary's term, consumed before terms are matched.
 OTHER_SENSES = {
     "claim": [r"makers claim"],  # the verb (宣称), not a claim (说法) as a row of claims.csv
+    "note": [r"\bNote:"],  # a chart's footnote (注：), not a column of the data (备注)
 }
 
 

@@ -118,9 +118,9 @@ def qualifiers_table(claims, lang: str = "en") -> nb.Table:
         n, from_sentence = int((numeric["qualifier"] == q).sum()), int(((numeric["qualifier"] == q) & (basis == "sentence")).sum())
         if _zh(lang):
             rows.append({"限定词": f"{QUALIFIERS[q][1]}（{q}）", "含义": schema.QUALIFIER_MEANINGS_ZH[q],
-                         "读作该限定词的原文标记": " ".join(marks.get(q, [])),
-                         f"原文数字{HEDGE_EXAMPLE:.0f}允许的范围": _range_text(rng.low, rng.high, lang), "说法数": n,
-                         "其中限定出自句中": from_sentence})
+                         "原文标记": " ".join(marks.get(q, [])),
+                         f"印出{HEDGE_EXAMPLE:.0f}时允许的范围": _range_text(rng.low, rng.high, lang), "说法数": n,
+                         "其中出自句中": from_sentence})
         else:
             rows.append({"qualifier": q, "meaning": schema.QUALIFIER_MEANINGS[q],
                          "printed marks read as it": " ".join(marks.get(q, [])),
@@ -163,7 +163,7 @@ def relations_table(relations, lang: str = "en") -> nb.Table:
     return nb.table(pd.DataFrame({
         "文章": relations["source_id"], "相关文章": relations["related_source_id"],
         "关系": [RELATIONS.get(r, (r, r))[1] for r in relations["relation"]], "证据（行号对）": relations["evidence"],
-        "说明（英文）": relations["note"].fillna("")}), "methods-relations")
+        "备注（英文）": relations["note"].fillna("")}), "methods-relations")
 
 
 #: Where a claim's hedge was found (claims.csv qualifier_basis), in Chinese.
@@ -210,5 +210,5 @@ def discrepancies_table(disc, lang: str = "en") -> nb.Table:
         "对象": [_names(s, names, lang) for s in disc["subject"]],
         "属性": [attribute_words(a, "zh") for a in disc["attribute"]], "所印数值": disc["values"],
         "文章": disc["source_ids"].fillna("").str.replace("|", "、"),
-        "处理方式（英文）": disc["resolution"].fillna(""), "说明（英文）": disc["note"].fillna(""),
+        "处理方式（英文）": disc["resolution"].fillna(""), "备注（英文）": disc["note"].fillna(""),
         "发现者": [DETECTED_BY.get(d, (d, d))[1] for d in disc["detected_by"]]}), "methods-discrepancies")

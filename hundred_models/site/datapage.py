@@ -28,7 +28,7 @@ from ..data.schema import CLEAN_TABLES
 from ..report.load import data_checksum, load
 from ..report.notebook import human_date
 from ..report.style import short_number
-from ..report.tables import ARCHITECTURES, BUILD_KINDS, DETECTED_BY, DISCREPANCY_KINDS, QUALIFIERS, yes_no
+from ..report.tables import ARCHITECTURES, BUILD_KINDS, DETECTED_BY, DISCREPANCY_KINDS, QUALIFIERS, reader_names, yes_no
 
 #: Marker class the Sphinx extension looks for to load DataTables on a page.
 MARKER = "hmw-datatable"
@@ -169,8 +169,9 @@ class Searchable:
 
 def _names(lang: str = "en") -> dict[str, str]:
     entities = load("entities")
-    column = "name_zh" if lang == "zh" else "name_en"
-    return dict(zip(entities["entity_id"], entities[column].fillna(entities["name_en"]).fillna(entities["entity_id"])))
+    if lang == "zh":  # a Chinese name, else the Chinese short form (商汤视觉模型), else the English name
+        return {e: zh for e, (_, zh) in reader_names(entities).items()}
+    return dict(zip(entities["entity_id"], entities["name_en"].fillna(entities["entity_id"])))
 
 
 def _articles(lang: str = "en") -> dict[str, str]:
@@ -269,7 +270,7 @@ def disagreements_table(lang: str = "en") -> Searchable:
         Column(_t("Figures printed", "所印数值", lang), list(disc["values"].fillna(""))),
         Column(_t("Articles", "文章", lang), [_many(s, articles, lang) for s in disc["source_ids"]]),
         Column(_t("What we did", "处理方式（英文）", lang), list(disc["resolution"].fillna("")), wide=True),
-        Column(_t("Note", "说明（英文）", lang), list(disc["note"].fillna("")), wide=True),
+        Column(_t("Note", "备注（英文）", lang), list(disc["note"].fillna("")), wide=True),
         Column(_t("Found by", "发现者", lang), [_label(d, DETECTED_BY, lang) if lang == "zh" else d
                                                  for d in disc["detected_by"].fillna("")], filter=True),
     ], lang)
