@@ -31,8 +31,8 @@ def _digests(folder) -> dict[str, str]:
 
 
 def static_texts(chart) -> str:
-    """The texts typed once for a chart: its caption, and its alt text where that is fixed rather than generated."""
-    return chart.caption + (" " + chart.alt if isinstance(chart.alt, str) else "")
+    """The texts typed once for a chart: its captions, and its alt text where that is fixed rather than generated."""
+    return chart.caption["en"] + " " + chart.caption["zh"] + (" " + chart.alt if isinstance(chart.alt, str) else "")
 
 
 def stale_numbers(text: str) -> list[str]:
@@ -44,7 +44,21 @@ def stale_numbers(text: str) -> list[str]:
 def test_every_chart_is_registered_with_caption_and_alt():
     assert len(ALL) >= 12
     for chart in all_charts():
-        assert chart.caption and chart.alt and chart.title["en"] and chart.title["zh"]
+        assert chart.caption["en"] and chart.caption["zh"] and chart.alt and chart.title["en"] and chart.title["zh"]
+        assert set(chart.caption) == set(chart.title) == {"en", "zh"}, chart.name
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_chinese_captions_are_chinese_and_the_chapters_say_the_same(name):
+    """The gallery shows caption["zh"]; a chapter shows its catalogue's translation of caption["en"]: one wording."""
+    from hundred_models.site.translations import LOCALES_DIR, read_catalogue
+
+    chart = get_chart(name)
+    po = LOCALES_DIR / "zh_CN" / "LC_MESSAGES" / "notebooks" / f"{chart.notebook}.po"
+    translations = {str(m.id): str(m.string) for m in read_catalogue(po) if m.id and not m.fuzzy}
+    assert _english_words(chart.caption["zh"], _names() | {"CLIP", "MaaS", "OpenAI", "GPU"}) == set(), name
+    assert translations.get(chart.caption["en"]) == chart.caption["zh"], \
+        f"{name}: caption['zh'] differs from {po.name}'s translation of caption['en']"
 
 
 @pytest.mark.parametrize("name", ALL)

@@ -3,16 +3,19 @@
  * Each <div class="hmw-datatable"> holds its rows as JSON and an empty <table> with human headers.
  * DataTables (core only, vendored) shows them with a search box, sorting on every column, paging,
  * and a drop-down filter for each column with few distinct values. Nothing is fetched from elsewhere.
+ * A table of the Chinese edition carries its interface words in its JSON ("language" for DataTables,
+ * "ui" for this script); without them the words are English.
  */
 (function () {
   "use strict";
   var BLANK = "\u0000blank";
+  var ENGLISH = { all: "all", blank: "(blank)", more: "More", allRows: "All" };
 
   function escapeRegex(text) {
     return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   }
 
-  function filters(box, api, spec) {
+  function filters(box, api, spec, ui) {
     var bar = document.createElement("div");
     bar.className = "hmw-filters";
     spec.columns.forEach(function (col, index) {
@@ -23,12 +26,12 @@
       var values = Array.from(new Set(spec.data.map(function (row) { return row[index]; }))).sort();
       var all = document.createElement("option");
       all.value = "";
-      all.textContent = "all";
+      all.textContent = ui.all;
       select.appendChild(all);
       values.forEach(function (value) {
         var option = document.createElement("option");
         option.value = value === "" ? BLANK : value;
-        option.textContent = value === "" ? "(blank)" : value;
+        option.textContent = value === "" ? ui.blank : value;
         select.appendChild(option);
       });
       select.addEventListener("change", function () {
@@ -48,6 +51,7 @@
     if (!source || !table || box.dataset.ready) return;
     box.dataset.ready = "1";
     var spec = JSON.parse(source.textContent);
+    var ui = Object.assign({}, ENGLISH, spec.ui || {});
     // Long text (notes, citations) is kept out of the grid: hidden columns (still searched) shown in a row's details.
     var wide = [];
     var columns = spec.columns.map(function (col, index) {
@@ -71,7 +75,7 @@
     if (wide.length) {
       var label = wide.map(function (i) { return spec.columns[i].title; }).join(", ");
       columns.push({
-        title: "More", data: null, orderable: false, searchable: false, className: "hmw-more-cell",
+        title: ui.more, data: null, orderable: false, searchable: false, className: "hmw-more-cell",
         render: function (data, type, row) {
           if (type !== "display") return "";
           var any = wide.some(function (i) { return row[i] !== ""; });
@@ -83,11 +87,11 @@
       data: spec.data,
       columns: columns,
       pageLength: 10,
-      lengthMenu: [10, 25, 50, 100, { label: "All", value: -1 }],
+      lengthMenu: [10, 25, 50, 100, { label: ui.allRows, value: -1 }],
       autoWidth: false,
-      language: { search: "Search this table:" }
+      language: Object.assign({ search: "Search this table:" }, spec.language || {})
     });
-    filters(box, api, spec);
+    filters(box, api, spec, ui);
     table.addEventListener("click", function (event) {
       var button = event.target.closest("button.hmw-more");
       if (!button) return;

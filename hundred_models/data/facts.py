@@ -24,8 +24,10 @@ from .compare import dates_compatible, interval
 
 CHOICE_RULE = ("external citation > agrees with Epoch (parameters) > most independent articles > "
                "no hedge > most precise date > lowest claim id")
+#: The same rule in Chinese, for the Chinese edition's Methods page (facts.csv keeps the English).
+CHOICE_RULE_ZH = "有外部出处 > 与Epoch AI一致（参数量）> 独立文章最多 > 无限定词 > 日期最精确 > 说法编号最小"
 
-__all__ = ["CHOICE_RULE", "build_facts", "dates_compatible", "fact_interval"]
+__all__ = ["CHOICE_RULE", "CHOICE_RULE_ZH", "build_facts", "dates_compatible", "fact_interval"]
 
 
 def _independent(sources: list[str], copies: dict[str, set[str]]) -> int:

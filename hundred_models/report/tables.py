@@ -249,14 +249,16 @@ DATE_ORIGINS = {"articles": ("article", "文章"), "external": ("official docume
 DISCREPANCY_KINDS = {
     "misstated_value": ("misstated figure", "数字有误"), "double_count": ("counted twice", "重复计数"),
     "possible_double_count": ("possibly counted twice", "可能重复计数"),
-    "sparse_vs_dense": ("sparse total set beside dense counts", "稀疏模型总参数量与稠密模型并列"),
+    "sparse_vs_dense": ("sparse total set beside dense counts", "稀疏总参数与稠密参数量并列"),
     "sum_mismatch": ("parts do not add up", "分项与总数不符"), "date_conflict": ("conflicting dates", "日期冲突"),
     "time_zone": ("date in another time zone", "时区不同的日期"), "vague_reference": ("vague reference", "指代含糊"),
-    "wrong_attribution": ("wrongly attributed", "归属错误"), "incomplete_attribution": ("developers left out", "开发者不全"),
+    "wrong_attribution": ("wrongly attributed", "归属错误"), "incomplete_attribution": ("developers left out", "开发机构不全"),
     "misnamed": ("wrong name", "名称有误"), "misdescribed": ("wrongly described", "描述有误"),
     "misquoted": ("restated with another meaning", "转述改变原意"), "outdated": ("soon outdated", "很快过时"),
     "estimate_differs": ("estimate differs", "估算不同"), "disputed_value": ("what the figure measures is disputed", "数字口径有争议"),
 }
+#: discrepancies.csv kind for the findings the build itself records, beside the curated kinds above.
+BUILD_KINDS = {"conflict": ("conflicting values", "数值冲突"), "epoch_mismatch": ("differs from Epoch AI", "与Epoch AI不符")}
 #: discrepancies.csv detected_by.
 DETECTED_BY = {"build": ("build", "构建过程"), "reader": ("reader", "读者"),
                "build and reader": ("build and reader", "构建过程和读者")}

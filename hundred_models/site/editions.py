@@ -1,8 +1,9 @@
 """The Chinese edition: the same book, its chapters executed with ``lang="zh"``, its prose from gettext catalogues.
 
 English is the source. The Chinese edition is built from a mirror of the book's sources under
-``_build/zh-src``: the same pages, with each theme notebook's parameters cell set to ``lang = "zh"``
-(so charts, tables and glued phrases come out in Chinese) and the configuration switched to
+``_build/zh-src``: the same pages, with the parameters cell of each theme notebook and of each book page
+that runs code (methods, data, gallery, reproduce) set to ``lang = "zh"`` (so charts, tables, dictionaries
+and glued phrases come out in Chinese) and the configuration switched to
 ``language: zh_CN`` with the catalogues in ``locales/``. Files in the mirror are rewritten only when
 their content changes, so Sphinx's incremental build and the execution records work there exactly
 as in the English edition. The HTML goes to ``_build/html/zh/``; files identical in both editions
@@ -39,7 +40,8 @@ def _write_if_changed(target: Path, content: bytes) -> bool:
 
 
 def chinese_notebook(text: str, name: str) -> str:
-    """A theme notebook's JSON with its parameters cell set to Chinese; an error if the cell is not as expected."""
+    """A notebook's JSON (a chapter or a book page that runs code) with its parameters cell set to Chinese; an
+    error if the cell is not as expected."""
     import nbformat
 
     nb = nbformat.reads(text, as_version=4)
@@ -106,12 +108,15 @@ def mirror(root: Path | None = None, target: Path | None = None) -> list[str]:
 
     put("_config.yml", chinese_config((root / "_config.yml").read_text(encoding="utf-8")).encode("utf-8"))
     put("_toc.yml", (root / "_toc.yml").read_bytes())
+    executed = {f"book/{name}.ipynb" for name in pages.BOOK_PAGES}
     for path in sorted((root / "book").rglob("*")):
         rel = path.relative_to(root)
         if path.is_file() and "figures" not in rel.parts and ".ipynb_checkpoints" not in rel.parts:
             content = path.read_bytes()
             if rel.as_posix() == "book/references.bib":
                 content = chinese_bibliography(root / "data" / "raw" / "sources.csv").encode("utf-8")
+            elif rel.as_posix() in executed:
+                content = chinese_notebook(content.decode("utf-8"), rel.as_posix()).encode("utf-8")
             put(str(rel), content)
     for name in pages.THEME_NOTEBOOKS:
         rel = f"notebooks/{name}.ipynb"

@@ -42,7 +42,8 @@ def set_figure_metadata(nb, p: Params | None = None) -> list[str]:
             continue
         chart = get_chart(match.group(1))
         cell.metadata["mystnb"] = {
-            "figure": {"caption": chart.caption, "name": f"fig-{chart.name}"},
+            # English: the Chinese edition translates the caption through its catalogue (the same words as caption["zh"])
+            "figure": {"caption": chart.caption["en"], "name": f"fig-{chart.name}"},
             "image": {"alt": chart.alt_text(chart.data(p), p.lang)},  # shown at its design width (720 px), narrower on small screens
         }
         tags = cell.metadata.setdefault("tags", [])

@@ -23,7 +23,8 @@ class Chart:
     name: str
     notebook: str
     title: dict[str, str]
-    caption: str
+    #: The caption under the chart, by language ({"en": ..., "zh": ...}), like the title.
+    caption: dict[str, str]
     #: Alt text: a function of the plotted data and the language (so every count in it follows the data), or,
     #: for a chart whose description holds no figure, a fixed English text.
     alt: str | Callable[[pd.DataFrame, str], str]

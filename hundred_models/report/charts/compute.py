@@ -20,7 +20,7 @@ CHARTS: list[Chart] = []
 
 STATUS_LABELS = {"ordered": ("Ordered", "已订购"), "delivered": ("Delivered", "已交付"), "reported": ("In use (reported)", "已投用（报道）"),
                  "planned": ("Planned", "计划中"),
-                 "ceiling": ("Largest configuration on offer", "可提供的最大配置")}
+                 "ceiling": ("Largest configuration offered", "可提供的最大配置")}
 
 
 def fleets_data(p: Params) -> pd.DataFrame:
@@ -35,10 +35,10 @@ def fleets_data(p: Params) -> pd.DataFrame:
 
 
 def _fleet_figure(r: dict, lang: str) -> str:
-    """The printed figure with its hedge, as a reader should take it ('100,000 (expected)', 'up to 2.6万块')."""
+    """The printed figure with its hedge, as a reader should take it ('100,000 (estimate)', 'up to 2.6万块')."""
     figure = style.printed_figure(r["gpu_count"], r["gpu_count_qualifier"], lang, r["gpu_count_anchor"])
     if r["gpu_count_status"] == "estimate":
-        figure += " (expected)" if lang == "en" else "（预计）"
+        figure += " (estimate)" if lang == "en" else "（估算）"
     if r["status"] == "ceiling":
         figure = f"up to {figure}" if lang == "en" else f"{figure}（上限）"
     return figure
@@ -87,10 +87,10 @@ def draw_fleets(data: pd.DataFrame, p: Params, layout: style.Layout):
         ax.barh([0], [0], facecolor="none", edgecolor=style.COLOURS["ceiling"], ls="--",
                 label=tr(lang, *STATUS_LABELS["ceiling"]))
     if (data["gpu_count_status"] == "estimate").any():
-        ax.barh([0], [0], color="#BBBBBB", hatch="//", edgecolor="white", label=tr(lang, "Estimate", "预计"))
+        ax.barh([0], [0], color="#BBBBBB", hatch="//", edgecolor="white", label=tr(lang, "Estimate", "估算"))
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3, handlelength=1.6, columnspacing=1.2)
-    subtitle = tr(lang, "GPU fleets and orders reported in the articles, with their hedges: 'tens of thousands', "
-                        "'more than', 'expected'", "文章报道的GPU集群与订单，保留“数万”“超过”“预计”等限定")
+    subtitle = tr(lang, "GPU fleets and orders reported in the articles, with their hedges ('tens of thousands', "
+                        "'more than') and estimates", "文章报道的GPU集群与订单，保留“数万”“超过”等限定词，并标出估算")
     note = tr(lang, "A black line shows the range a hedged figure allows; an arrow, that it has no upper bound. The outlined "
                     "bar is the largest configuration Google offered, not GPUs anyone owned.",
               "黑线为带限定词的数字允许的范围；箭头表示没有上限。虚线框为谷歌可提供的最大配置，并非已有的GPU。")
@@ -101,7 +101,7 @@ def fleets_alt(data: pd.DataFrame, lang: str) -> str:
     """Every bar, largest first, with its hedge and status."""
     status = {"ordered": ("ordered", "已订购"), "delivered": ("delivered", "已交付"), "reported": ("reported in use", "报道称已投用"),
               "planned": ("planned", "计划中"), "ceiling": ("the largest configuration offered, not an installed count",
-                                                        "可扩展的最大配置，并非实装数量")}
+                                                        "可提供的最大配置，并非实装数量")}
     rows = data.iloc[::-1].to_dict("records")
     zh = lang == "zh"
     items = []
@@ -289,7 +289,7 @@ def draw_hardware(data: pd.DataFrame, p: Params, layout: style.Layout):
     total = int(data["models"].sum())
     domestic = int(data.loc[data["domestic"], "models"].sum())
     subtitle = tr(lang, f"Where Epoch AI records the hardware: {domestic} of {total} model-chip pairs use a Chinese-made chip",
-                  f"Epoch AI记录了硬件的模型中，{total}个“模型—芯片”组合里有{domestic}个使用国产芯片")
+                  f"Epoch AI记录了硬件的模型中，{total}个模型—芯片组合里有{domestic}个使用国产芯片")
     note = tr(lang, "A model trained on two kinds of chip counts once for each.", "使用两种芯片训练的模型在两种芯片下各计一次。")
     return fig, subtitle, note
 
@@ -312,27 +312,38 @@ def hardware_alt(data: pd.DataFrame, lang: str) -> str:
 CHARTS.append(Chart(
     name="compute-gpu-fleets", notebook="04_compute",
     title={"en": "The GPU fleets and orders in the articles", "zh": "文章中的GPU集群与订单"},
-    caption="GPU counts the articles report, as printed (bars), with the range each hedged figure allows (lines) and "
-            "whether the GPUs were ordered, delivered or reported in use. The ByteDance figure is an estimate; Google's "
-            "A3 figure is the largest configuration Google offered, not an installed fleet (outlined bar).",
+    caption={"en": "GPU counts the articles report, as printed (bars), with the range each hedged figure allows "
+                   "(lines) and whether the GPUs were ordered, delivered or reported in use. The ByteDance figure is "
+                   "an estimate; Google's A3 figure is the largest configuration Google offered, not an installed "
+                   "fleet (outlined bar).",
+             "zh": "文章报道的GPU数量：横条为原文数字，横线为每个带限定词的数字所允许的范围，"
+                   "颜色表示GPU是已订购、已交付还是据报道已投用。字节跳动的数字是估算值；"
+                   "谷歌A3的数字是谷歌可提供的最大配置，而不是已经装好的集群（只画轮廓的横条）。"},
     alt=fleets_alt,
     data=fleets_data, draw=draw_fleets))
 
 CHARTS.append(Chart(
     name="compute-doubling", notebook="04_compute",
     title={"en": "How fast training compute grows: claims and measurement", "zh": "训练算力增长有多快：说法与测量"},
-    caption="Training compute of notable models from Epoch AI on a log scale, with the fitted exponential trend, "
-            "against the reference rates, each started from the fitted line's first point (the subtitle and legend "
-            "give their doubling times): Moore's law, and the rate the Lingyi Zhiku article gives as Sam Altman's "
-            "'new Moore's law' for AI compute. That rate is the article's restatement: Altman's post was about "
-            "'intelligence' doubling, with no measure, and OpenAI's own earlier measurement of compute was far faster.",
+    caption={"en": "Training compute of notable models from Epoch AI on a log scale, with the fitted exponential "
+                   "trend, against the reference rates, each started from the fitted line's first point (the "
+                   "subtitle and legend give their doubling times): Moore's law, and the rate the Lingyi Zhiku "
+                   "article gives as Sam Altman's 'new Moore's law' for AI compute. That rate is the article's "
+                   "restatement: Altman's post was about 'intelligence' doubling, with no measure, and OpenAI's own "
+                   "earlier measurement of compute was far faster.",
+             "zh": "Epoch AI收录的重要模型的训练算力（对数刻度）及拟合的指数趋势，并与几条参照速度相比较，"
+                   "每条都从拟合线的起点出发（副标题和图例给出各自的翻倍时间）：一条是摩尔定律，"
+                   "另一条是零壹智库文章当作萨姆·奥尔特曼关于AI算力的“新版摩尔定律”给出的速度。"
+                   "后者是文章的转述：奥尔特曼的帖子说的是“智能”翻倍，没有给出任何衡量标准，"
+                   "而OpenAI自己早先对算力的测量结果要快得多。"},
     alt=doubling_alt,
     data=doubling_data, draw=draw_doubling, uses_epoch=True, extra_sources=doubling_sources))
 
 CHARTS.append(Chart(
     name="compute-chinese-hardware", notebook="04_compute",
     title={"en": "What Chinese notable models were trained on", "zh": "中国重要模型用什么芯片训练"},
-    caption="Training hardware of notable models by Chinese organisations, as Epoch AI records it, counted by chip "
-            "family. Chinese-made accelerators are highlighted.",
+    caption={"en": "Training hardware of notable models by Chinese organisations, as Epoch AI records it, counted by "
+                   "chip family. Chinese-made accelerators are highlighted.",
+             "zh": "Epoch AI所记录的中国机构重要模型的训练硬件，按芯片系列计数。国产加速芯片以突出颜色标出。"},
     alt=hardware_alt,
     data=hardware_data, draw=draw_hardware, uses_epoch=True, article_sources=False))

@@ -226,7 +226,7 @@ def draw_scale(data: pd.DataFrame, p: Params, layout: style.Layout):
     low_label = [t for t, kind in zip(band_labels, ends["row_kind"]) if kind == "scale_range_low"]
     label_column(ax, column, column_x, layout.label_size, above=low_label)  # the column stays above the low end's name
     subtitle = tr(lang, "Sizes the articles print, by release date; shaded: the two ends of the one range of scale they give",
-                  "文章给出的参数量与发布时间；阴影为文章所给参数规模范围的两端")
+                  "文章给出的参数量与发布日期；阴影为文章所给参数规模范围的两端")
     flagged = data[data["count_issues"].notna()]
     pair = ""
     if len(flagged):
@@ -238,7 +238,7 @@ def draw_scale(data: pd.DataFrame, p: Params, layout: style.Layout):
     note = tr(lang, "Sparse totals count parameters most of which sit idle for each token: they are not comparable "
                     "with dense counts and stay out of the fit. The articles name stages of scale (pre-trained, "
                     "large-scale, ultra-large) but give no bounds between them." + pair,
-              "稀疏模型的总参数在处理每个词元时大多闲置，不能与稠密模型直接比较，也不计入拟合。文章列出预训练、大规模、"
+              "稀疏总参数在处理每个词元时大多闲置，不能与稠密模型直接比较，也不计入拟合。文章列出预训练、大规模、"
               "超大规模等阶段，但未给出阶段之间的界限。" + pair)
     return fig, subtitle, note
 
@@ -261,7 +261,7 @@ def scale_alt(data: pd.DataFrame, lang: str) -> str:
     large = large or ["—"]
     ultra = ultra or ["—"]
     if zh:
-        return (f"散点图（对数刻度）：文章给出参数量的{len(rows)}个条目按发布时间排列，从{int(first['release_date'][:4])}年的"
+        return (f"散点图（对数刻度）：文章给出参数量的{len(rows)}个条目按发布日期排列，从{int(first['release_date'][:4])}年的"
                 f"{first[name]}到{int(last['release_date'][:4])}年的{last[name]}，其中{china}个来自中国。灰色带为文章所给范围的两端"
                 f"（{band}），中间不设阶段界限。圆环标出文章称为“大规模”的{'、'.join(large)}和称为“超大规模”的{'、'.join(ultra)}。"
                 + (f"{len(sparse)}个稀疏模型以空心三角表示，最大的是{sparse.iloc[-1][name]}"
@@ -375,11 +375,11 @@ def draw_crosscheck(data: pd.DataFrame, p: Params, layout: style.Layout):
                Line2D([], [], marker="o", ls="", color=style.COLOURS["text"], ms=min(layout.base_size * 0.75, 11))]
     if layout.slide:
         labels = [tr(lang, "Allowed range includes Epoch AI's value", "允许范围包含Epoch AI数值"),
-                  tr(lang, "Allowed range misses it", "允许范围不含该数值"), tr(lang, "As printed", "所印数字")]
+                  tr(lang, "Allowed range misses it", "允许范围不含该数值"), tr(lang, "As printed", "原文数字")]
     else:
         labels = [tr(lang, "Range the printed figure allows: includes Epoch AI's value", "文章数字允许的范围：包含Epoch AI数值"),
                   tr(lang, "Range the printed figure allows: misses it", "文章数字允许的范围：不含Epoch AI数值"),
-                  tr(lang, "The figure as printed", "文章所印数字")]
+                  tr(lang, "The figure as printed", "文章原文数字")]
     style.key_below(fig, handles, labels, ncol=3 if layout.slide else 2)
     n_diff = int((data["verdict"] == "differs").sum())
     n_models = data["model"].nunique()
@@ -392,10 +392,10 @@ def draw_crosscheck(data: pd.DataFrame, p: Params, layout: style.Layout):
                      f"{r['name_zh']}的{_printed(r, lang)}允许×{r['low_ratio']:.2f}至×{r['high_ratio']:.2f}，不含×1。")
                   for r in rows if r["verdict"] == "differs"]
         return fig, subtitle, tr(lang, "A range is what a printed figure allows given its rounding and hedge. ",
-                                 "范围为所印数字在其取整和限定词下允许的取值。") + "".join(misses)
+                                 "范围为原文数字在其舍入和限定词下允许的取值。") + "".join(misses)
     note = tr(lang, "A range is what the printed figure allows given its rounding and hedge ('more than', 'class'); "
                     "an arrow means it has no upper bound. ×1 is Epoch AI's value.",
-              "范围为文章数字在其取整和限定词（“超过”“级”等）下允许的取值；箭头表示没有上限。×1即Epoch AI数值。")
+              "范围为文章数字在其舍入和限定词（“超过”“级”等）下允许的取值；箭头表示没有上限。×1即Epoch AI数值。")
     return fig, subtitle, note
 
 
@@ -409,7 +409,7 @@ def crosscheck_alt(data: pd.DataFrame, lang: str) -> str:
     loose = [f"{r[name]}（{_printed(r, lang)}）" if zh else f"{r[name]} ({_printed(r, lang)})" for r in wide]
     if zh:
         return (f"范围图，每行一个文章数值，共{len(data)}行，横轴为文章数字相当于Epoch AI数值的倍数（对数刻度，×1居中）。"
-                f"每行的浅色条是文章数字允许的范围，圆点是所印数字。与Epoch AI数值不符的有：{'、'.join(miss) or '无'}。"
+                f"每行的浅色条是文章数字允许的范围，圆点是原文数字。与Epoch AI数值不符的有：{'、'.join(miss) or '无'}。"
                 f"范围最宽的是按量级给出的数字：{'、'.join(loose)}。")
     return (f"Range chart with one row for each of the {len(data)} printed sizes, on a log scale of multiples of Epoch "
             f"AI's value, centred on ×1. Each row's pale bar is the range the printed figure allows and its dot the "
@@ -510,7 +510,7 @@ def draw_after(data: pd.DataFrame, p: Params, layout: style.Layout):
                Line2D([], [], color=style.COLOURS["muted"], lw=1.3, ls=(0, (1.5, 2)))]
     labels = [tr(lang, "Largest outside China", "中国以外最大"), tr(lang, "Largest in China", "中国最大"),
               tr(lang, "Sparse mixture-of-experts total (line down: active per token)", "稀疏混合专家模型总参数（下方：每词元激活）"),
-              tr(lang, "Epoch AI's estimate, not published", "Epoch AI估计值，未公布"),
+              tr(lang, "Epoch AI's estimate, not published", "Epoch AI估算值，未公布"),
               tr(lang, f"Fewer than {FEW_MODELS} models with a count that year", f"当年有参数量的模型少于{FEW_MODELS}个")]
     _key(fig, ax, layout, handles, labels, report_columns=2)
     line_x, line_y = _along_lines(data)
@@ -543,7 +543,7 @@ def _after_note(data: pd.DataFrame, few_years, lang: str, brief: bool = False) -
     zh = lang == "zh"
     parts = [] if brief else [tr(lang, "A sparse total counts parameters most of which sit idle for each token; an estimate is Epoch AI's, "
                       "for a count the developer never published.",
-                "稀疏模型的总参数在处理每个词元时大多闲置；估计值由Epoch AI给出，开发者从未公布。")]
+                "稀疏总参数在处理每个词元时大多闲置；估算值由Epoch AI给出，开发机构从未公布。")]
     china_few = sorted(y for g, y, _ in few_years if g == "China")
     if china_few:
         n = sum(c for g, _, c in few_years if g == "China")
@@ -559,7 +559,7 @@ def after_sources(data: pd.DataFrame, p: Params) -> str | None:
     """Marks of sparse totals and estimates rest on documents cited row by row in the chart's data."""
     if data["note_citation"].isna().all():
         return None
-    return ("稀疏与估计标注：依据开发者论文与报道，逐条引用见图表数据文件" if p.lang == "zh"
+    return ("稀疏与估算标注：依据开发机构的论文与报道，逐条引用见图表数据文件" if p.lang == "zh"
             else "Sparse and estimate marks: the developers' papers and reports, each cited in the chart's data file")
 
 
@@ -574,18 +574,18 @@ def after_alt(data: pd.DataFrame, lang: str) -> str:
         r = rows[rows["year"] == rows["year"].max()].iloc[0]
         kind = ""
         if r["architecture"] == "moe":
-            kind = ("，稀疏模型总参数" if zh else ", a sparse total") + (
+            kind = ("，稀疏总参数" if zh else ", a sparse total") + (
                 (f"，激活{style.short_number(r['active_parameters'], 'zh')}" if zh
                  else f" with {style.short_number(r['active_parameters'])} active") if pd.notna(r["active_parameters"]) else "")
         elif r["parameters_basis"] == "estimate":
-            kind = "，Epoch AI估计值" if zh else ", Epoch AI's estimate"
+            kind = "，Epoch AI估算值" if zh else ", Epoch AI's estimate"
         return (f"{_label(r['model'])}（{style.short_number(r['parameters'], 'zh')}{kind}）" if zh
                 else f"{_label(r['model'])} ({style.short_number(r['parameters'])}{kind})")
     few = data[(data["group"] == "China") & (data["models_with_count"] < FEW_MODELS)]["year"].tolist()
     if zh:
         return (f"折线图（对数刻度），{first}—{last}年每年有参数量的最大重要模型，两条线分别为中国和中国以外。"
                 f"最近一年中国最大的是{point('China')}，中国以外最大的是{point('Outside China')}。"
-                "三角形为稀疏混合专家模型的总参数，空心圆为Epoch AI的估计值。"
+                "三角形为稀疏混合专家模型的总参数，空心圆为Epoch AI的估算值。"
                 + (f"{'、'.join(str(y) for y in few)}年Epoch AI表中有参数量的中国模型很少，中国的线在这些年份画为虚线。" if few else ""))
     return (f"Line chart on a log scale of the largest notable model with a parameter count each year from {first} to "
             f"{last}, one line for China and one for elsewhere. In the latest year the largest in China was "
@@ -598,32 +598,47 @@ def after_alt(data: pd.DataFrame, lang: str) -> str:
 CHARTS.append(Chart(
     name="history-scale", notebook="01_history",
     title={"en": "From a hundred million to a hundred trillion parameters", "zh": "从亿级到百万亿级参数"},
-    caption="Parameter counts the articles print for what they name, by release date, on a log scale. The articles "
-            "name stages of scale but give a single range for all of them, from the hundred-million class to the "
-            "hundred-trillion class, and no bounds between the stages: the shaded bands are the ends of that range, "
-            "and rings mark the models an article calls large-scale or ultra-large. Hollow squares are families and "
-            "architectures, drawn but not counted as models; hollow triangles are sparse mixture-of-experts totals, "
-            "which are not comparable with dense counts; a dagger marks entries that may be the same model; the dashed "
-            "line is the growth fitted to the record-setting dense models.",
+    caption={"en": "Parameter counts the articles print for what they name, by release date, on a log scale. The "
+                   "articles name stages of scale but give a single range for all of them, from the hundred-million "
+                   "class to the hundred-trillion class, and no bounds between the stages: the shaded bands are the "
+                   "ends of that range, and rings mark the models an article calls large-scale or ultra-large. "
+                   "Hollow squares are families and architectures, drawn but not counted as models; hollow triangles "
+                   "are sparse mixture-of-experts totals, which are not comparable with dense counts; a dagger marks "
+                   "entries that may be the same model; the dashed line is the growth fitted to the record-setting "
+                   "dense models.",
+             "zh": "文章为其点名的对象印出的参数量，按发布日期排列，纵轴为对数刻度。文章列出了几个规模阶段，"
+                   "却只为它们给出一个共同的范围，即从亿级到百万亿级，并没有给出阶段之间的界限："
+                   "阴影带是这个范围的两端，圆环标出被文章称为“大规模”或“超大规模”的模型。"
+                   "空心方块是模型系列和架构，画在图中但不计为模型；空心三角是稀疏混合专家模型的总参数量，"
+                   "不能与稠密模型的参数量相比；剑号标出可能是同一模型的条目；"
+                   "虚线是对创纪录稠密模型拟合出的增长趋势。"},
     alt=scale_alt,
     data=scale_data, draw=draw_scale, uses_epoch=True))
 
 CHARTS.append(Chart(
     name="history-articles-vs-epoch", notebook="01_history",
     title={"en": "The articles' model sizes against Epoch AI", "zh": "文章中的模型参数量与Epoch AI对照"},
-    caption="For each model Epoch AI lists, the article's printed size and the range of sizes it allows (its rounding "
-            "and hedge), as multiples of Epoch AI's value on a log scale, where half and double sit equally far from "
-            "agreement. A bar that does not cross the centre line is a disagreement.",
+    caption={"en": "For each model Epoch AI lists, the article's printed size and the range of sizes it allows (its "
+                   "rounding and hedge), as multiples of Epoch AI's value on a log scale, where half and double sit "
+                   "equally far from agreement. A bar that does not cross the centre line is a disagreement.",
+             "zh": "对于Epoch AI收录的每个模型，图中给出文章印出的规模及其允许的范围（按舍入方式和限定词），"
+                   "以Epoch AI数值的倍数表示，纵轴为对数刻度，因此一半和两倍与“一致”的距离相等。"
+                   "不与中线相交的横条即表示两者存在分歧。"},
     alt=crosscheck_alt,
     data=crosscheck_data, draw=draw_crosscheck, uses_epoch=True))
 
 CHARTS.append(Chart(
     name="history-after-2023", notebook="01_history",
     title={"en": "The largest notable models each year, China and elsewhere", "zh": "每年最大的重要模型：中国与中国以外"},
-    caption="Parameter count of the largest notable model published each year by organisations in China and elsewhere, "
-            "among the models whose size Epoch AI records. Sparse mixture-of-experts totals (triangles, with the "
-            "parameters active per token where published) and Epoch AI's estimates of counts never published (hollow "
-            "circles) are marked, each resting on a cited source in the data; years with few models in the table are "
-            "dotted, because there the line shows what the table covers rather than what was built.",
+    caption={"en": "Parameter count of the largest notable model published each year by organisations in China and "
+                   "elsewhere, among the models whose size Epoch AI records. Sparse mixture-of-experts totals "
+                   "(triangles, with the parameters active per token where published) and Epoch AI's estimates of "
+                   "counts never published (hollow circles) are marked, each resting on a cited source in the data; "
+                   "years with few models in the table are dotted, because there the line shows what the table "
+                   "covers rather than what was built.",
+             "zh": "在Epoch AI记录了规模的模型中，中国和中国以外的机构每年发布的最大重要模型的参数量。"
+                   "稀疏混合专家模型的总参数量（三角形；公布了每个词元激活参数量的一并注出）"
+                   "和Epoch AI对从未公布的参数量所作的估算（空心圆）都已标出，每一处标注都有数据中的出处；"
+                   "表中模型很少的年份用虚点表示，因为那里的折线反映的是表的覆盖范围，而不是实际建成的模型。"},
     alt=after_alt,
     data=after_data, draw=draw_after, uses_epoch=True, article_sources=False, extra_sources=after_sources))

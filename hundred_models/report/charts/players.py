@@ -154,7 +154,7 @@ def draw_launches(data: pd.DataFrame, p: Params, layout: style.Layout):
     ax.set_xticks(months)
     ax.set_xticklabels([m.strftime("%b") if lang == "en" else f"{m.month}月" for m in months])
     grey = style.COLOURS["muted"]
-    handles = [Patch(color=style.COLOURS["China"], label=tr(lang, "Chinese player", "中国企业")),
+    handles = [Patch(color=style.COLOURS["China"], label=tr(lang, "Chinese player", "中国参与者")),
                Patch(color=style.COLOURS["Outside China"], label=tr(lang, "Outside China", "中国以外")),
                Line2D([], [], marker="o", lw=0, color=grey, markersize=layout.label_size * 0.8,
                       label=tr(lang, "Exact day", "具体日期")),
@@ -544,35 +544,45 @@ def counts_alt(data: pd.DataFrame, lang: str) -> str:
 CHARTS.append(Chart(
     name="players-model-counts", notebook="02_players",
     title={"en": "How many models? It depends on what is counted", "zh": "有多少个大模型？取决于统计什么"},
-    caption="Published counts of Chinese large models, and of the generative AI services and applications built on "
-            "them, a colour for each definition of what was counted. Triangles are lower bounds ('more than'); lines join "
-            "only counts read from a single register (the CAC's national filings and local registrations); the ringed "
-            "point is the count the Lingyi Zhiku article gives. Epoch AI's notable Chinese models are counted per "
-            "year and drawn across each year.",
+    caption={"en": "Published counts of Chinese large models, and of the generative AI services and applications "
+                   "built on them, a colour for each definition of what was counted. Triangles are lower bounds "
+                   "('more than'); lines join only counts read from a single register (the CAC's national filings "
+                   "and local registrations); the ringed point is the count the Lingyi Zhiku article gives. Epoch "
+                   "AI's notable Chinese models are counted per year and drawn across each year.",
+             "zh": "公开发布的统计：中国大模型的数量，以及建立在大模型之上的生成式人工智能服务和应用的数量，"
+                   "每种统计口径一种颜色。三角形表示下限（“超过”）；只有出自同一份登记记录的统计（国家网信办的全国"
+                   "备案和地方登记）才用线相连；带圆环的点是零壹智库文章给出的数字。"
+                   "Epoch AI的中国重要模型按年统计，画成横跨全年的线段。"},
     alt=counts_alt,
     data=counts_data, draw=draw_counts, uses_epoch=True, data_sources=count_bodies))
 
 CHARTS.append(Chart(
     name="players-launches-2023", notebook="02_players",
     title={"en": "2023: the launches the articles date", "zh": "2023年：文章记录的发布节点"},
-    caption="Model launches, products and strategic moves in 2023 that the articles date to a month or a day, each "
-            "with the organisation behind it. A dot marks an exact day; a bar spans the month when only the month is "
-            "printed.",
+    caption={"en": "Model launches, products and strategic moves in 2023 that the articles date to a month or a day, "
+                   "each with the organisation behind it. A dot marks an exact day; a bar spans the month when only "
+                   "the month is printed.",
+             "zh": "文章记录到月份或具体日期的2023年模型发布、产品和战略动作，每项都注明背后的机构。"
+                   "圆点表示具体日期；只印出月份的，横条跨越整个月。"},
     alt=launches_alt,
     data=launches_data, draw=draw_launches))
 
 CHARTS.append(Chart(
     name="players-network", notebook="02_players",
     title={"en": "Who built models together", "zh": "谁与谁共同打造大模型"},
-    caption="Organisations that the articles name as joint builders of a model or product, a partnership per row. "
-            "Each line is labelled with what was built; colour and shape give the kind of organisation.",
+    caption={"en": "Organisations that the articles name as joint builders of a model or product, a partnership per "
+                   "row. Each line is labelled with what was built; colour and shape give the kind of organisation.",
+             "zh": "文章点名的共同打造某个模型或产品的机构，每行一项合作。每条连线标注所打造的对象；"
+                   "颜色和形状表示机构的类别。"},
     alt=network_alt,
     data=network_data, draw=draw_network))
 
 CHARTS.append(Chart(
     name="players-china-notable", notebook="02_players",
     title={"en": "Notable models from China, and China's share", "zh": "中国的重要模型数量及占比"},
-    caption="Notable models (as Epoch AI selects them) by organisations in China each year, alone or with partners "
-            "abroad, and their share of all notable models that year.",
+    caption={"en": "Notable models (as Epoch AI selects them) by organisations in China each year, alone or with "
+                   "partners abroad, and their share of all notable models that year.",
+             "zh": "每年中国机构（独立或与国外伙伴合作）的重要模型数（按Epoch AI的遴选），"
+                   "及其在当年全部重要模型中的占比。"},
     alt=china_alt,
     data=china_data, draw=draw_china, uses_epoch=True, article_sources=False))

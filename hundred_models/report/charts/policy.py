@@ -232,10 +232,14 @@ def timeline_alt(data: pd.DataFrame, lang: str) -> str:
 CHARTS.append(Chart(
     name="policy-timeline", notebook="05_policy",
     title={"en": "From draft to force: the rules around large models", "zh": "从征求意见到施行：大模型相关规则"},
-    caption="Each rule, plan and letter the articles name, with its draft, adoption, publication and effective dates. "
-            "Filled markers are exact days, hollow markers a month or year; a cross marks an article's date where the "
-            "official date differs, and markers that fall on the same days sit above and below each other rather than "
-            "on top. The open letter from abroad is set apart below the Chinese rules, and the time axis is cut where "
-            "years pass with no date at all.",
+    caption={"en": "Each rule, plan and letter the articles name, with its draft, adoption, publication and "
+                   "effective dates. Filled markers are exact days, hollow markers a month or year; a cross marks an "
+                   "article's date where the official date differs, and markers that fall on the same days sit above "
+                   "and below each other rather than on top. The open letter from abroad is set apart below the "
+                   "Chinese rules, and the time axis is cut where years pass with no date at all.",
+             "zh": "文章提到的每项规则、规划和公开信，及其征求意见稿、审议通过、公布和施行的日期。"
+                   "实心标记表示具体到日，空心标记表示只精确到月或年；叉号标出与官方日期不同的文章日期；"
+                   "日期相同的标记上下错开，而不是相互重叠。来自国外的公开信单独列在中国规则的下方；"
+                   "时间轴在全无日期的年份处截断。"},
     alt=timeline_alt,
     data=timeline_data, draw=draw_timeline, extra_sources=timeline_sources))

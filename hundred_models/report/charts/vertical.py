@@ -139,9 +139,9 @@ def claims_alt(data: pd.DataFrame, lang: str) -> str:
 #: Columns of the error-tolerance matrix: what the articles say about each industry, and whether it is a risk or uptake.
 EVIDENCE = [
     ("high_error_cost", "Errors are costly", "出错代价高", "risk"),
-    ("vertical_models_landing", "Vertical models arriving", "垂直大模型落地", "uptake"),
-    ("covers_industry", "In Tencent's model-as-a-service offer", "腾讯MaaS覆盖", "uptake"),
-    ("named_offer", "A named industry model or offer", "有点名的行业模型", "uptake"),
+    ("vertical_models_landing", "Vertical models arriving", "垂直模型落地", "uptake"),
+    ("covers_industry", "In Tencent's model-as-a-service offer", "腾讯模型即服务（MaaS）方案覆盖", "uptake"),
+    ("named_offer", "A named industry model or offer", "点名的行业模型或方案", "uptake"),
 ]
 #: Column headings for a slide, short enough for a column at slide size.
 EVIDENCE_SHORT = {"high_error_cost": "Errors costly", "vertical_models_landing": "Vertical models arriving",
@@ -235,10 +235,14 @@ def tolerance_alt(data: pd.DataFrame, lang: str) -> str:
 CHARTS.append(Chart(
     name="vertical-claims", notebook="03_vertical_models",
     title={"en": "What makers claim for their own models", "zh": "厂商对自家模型的说法"},
-    caption="Improvements that makers claim for their own models, in separate panels by what they measure: Unisound's "
-            "projected efficiency gains and time savings for its Shanhai medical model (hatched), and SenseTime's "
-            "reported error reductions for INTERN against CLIP. A gain can exceed the whole, a share cannot, so each "
-            "panel has its own scale. None is an independent measurement.",
+    caption={"en": "Improvements that makers claim for their own models, in separate panels by what they measure: "
+                   "Unisound's projected efficiency gains and time savings for its Shanhai medical model (hatched), "
+                   "and SenseTime's reported error reductions for INTERN against CLIP. A gain can exceed the whole, "
+                   "a share cannot, so each panel has its own scale. None is an independent measurement.",
+             "zh": "厂商为自家模型宣称的提升，按所衡量的对象分面板呈现："
+                   "云知声对其山海医疗模型预计的效率提升和时间节约（斜线填充），"
+                   "以及商汤科技报告的书生模型相对CLIP的错误率降幅。提升幅度可以超过整体，占比则不能，"
+                   "因此每个面板使用各自的刻度。其中没有一项是独立测量。"},
     alt=claims_alt,
     data=claims_data, draw=draw_claims))
 
@@ -246,9 +250,12 @@ CHARTS.append(Chart(
     name="vertical-error-tolerance", notebook="03_vertical_models",
     title={"en": "Where an error is costly, general models fall short, the article argues",
            "zh": "文章认为：出错代价高的行业，通用模型难以胜任"},
-    caption="The Lingyi Zhiku article's argument laid out by industry: where an error is costly, where vertical "
-            "models are arriving, which industries Tencent's model-as-a-service offer covers, and where the articles "
-            "name an industry model. A grey dash means the industry is not mentioned for that point, which is not the "
-            "same as a no.",
+    caption={"en": "The Lingyi Zhiku article's argument laid out by industry: where an error is costly, where "
+                   "vertical models are arriving, which industries Tencent's model-as-a-service offer covers, and "
+                   "where the articles name an industry model. A grey dash means the industry is not mentioned for "
+                   "that point, which is not the same as a no.",
+             "zh": "按行业展开零壹智库文章的论点：哪些行业一次出错代价高昂，垂直模型正在哪些行业落地，"
+                   "腾讯的模型即服务（MaaS）方案覆盖哪些行业，以及文章在哪些行业点名了具体的行业模型。"
+                   "灰色短横表示文章在这一点上没有提到该行业，这与“否”不是一回事。"},
     alt=tolerance_alt,
     data=tolerance_data, draw=draw_tolerance))
