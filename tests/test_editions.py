@@ -161,6 +161,21 @@ def test_the_chinese_book_pages_main_text_is_chinese(page):
     assert chinese > latin, f"{page}: {chinese} Chinese characters against {latin} Latin letters"
 
 
+@pytest.mark.parametrize("name", pages.THEME_NOTEBOOKS)
+def test_the_chinese_chapters_charts_have_chinese_alt_texts(name):
+    """A chart's alt text is cell metadata set in English when the chapter is refreshed; the mirror writes it in Chinese."""
+    path = SITE / "zh" / "notebooks" / f"{name}.html"
+    if not path.is_file():
+        pytest.fail(f"{path} missing: run `make book` first")
+    parser = _Blocks()
+    parser.feed(path.read_text(encoding="utf-8"))
+    charts = [alt for src, alt in parser.alts if "_images/" in src]
+    assert charts, name
+    for alt in charts:
+        latin = sum(len(w) for w in LATIN_WORD.findall(alt))
+        assert len(CJK.findall(alt)) > latin, f"{name}: {alt[:120]}"
+
+
 def test_the_chinese_gallery_shows_the_chinese_charts():
     from hundred_models.report.charts.registry import chart_names, get_chart
 

@@ -39,9 +39,14 @@ def _write_if_changed(target: Path, content: bytes) -> bool:
     return True
 
 
-def chinese_notebook(text: str, name: str) -> str:
+def chinese_notebook(text: str, name: str, charts: bool = False) -> str:
     """A notebook's JSON (a chapter or a book page that runs code) with its parameters cell set to Chinese; an
-    error if the cell is not as expected."""
+    error if the cell is not as expected.
+
+    With ``charts``, each chart cell's alt text is also written again in Chinese from the current data: the
+    committed chapters carry the English one, set when they were refreshed, and a figure's alt text is
+    cell metadata, not an output the Chinese run could replace. (Captions are prose: the catalogues translate them.)
+    """
     import nbformat
 
     nb = nbformat.reads(text, as_version=4)
@@ -49,6 +54,11 @@ def chinese_notebook(text: str, name: str) -> str:
     if len(cells) != 1 or PARAMETER_LINE not in cells[0].source:
         raise EditionError(f"{name}: expected one cell tagged 'parameters' containing {PARAMETER_LINE!r}")
     cells[0].source = cells[0].source.replace(PARAMETER_LINE, 'lang = "zh"')
+    if charts:
+        from ..report.params import validate
+        from .refresh import set_figure_metadata
+
+        set_figure_metadata(nb, validate({"lang": "zh"}))
     return nbformat.writes(nb) + "\n"
 
 
@@ -120,7 +130,7 @@ def mirror(root: Path | None = None, target: Path | None = None) -> list[str]:
             put(str(rel), content)
     for name in pages.THEME_NOTEBOOKS:
         rel = f"notebooks/{name}.ipynb"
-        put(rel, chinese_notebook((root / rel).read_text(encoding="utf-8"), rel).encode("utf-8"))
+        put(rel, chinese_notebook((root / rel).read_text(encoding="utf-8"), rel, charts=True).encode("utf-8"))
     links = {target / "book" / "figures": paths.FIGURES_DIR, target / "data" / "clean": paths.CLEAN_DIR}
     for link, source in links.items():  # generated files the pages show or offer, shared rather than copied
         if not link.is_symlink():
