@@ -96,3 +96,21 @@ def test_notebooks_are_short_and_call_the_report_layer():
                 lines += len(code)
                 assert len(code) <= 8, f"{path.name}: a code cell of {len(code)} lines"
     assert lines <= 200, lines
+
+
+def test_the_readme_diagram_names_every_module_and_only_modules_that_exist():
+    """The README's Shape diagram matches the code: each layer's modules are named there, and nothing else is."""
+    import re
+
+    root = PACKAGE_DIR.parent
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    diagram = readme[readme.index("## Shape"):readme.index("Imports go one way")]
+    named = set(re.findall(r"\b([a-z_]+)\.py\b", diagram))
+    site = {p.stem for p in (PACKAGE_DIR / "site").glob("*.py") if p.stem != "__init__"}
+    assert named <= site, f"the diagram names site modules that do not exist: {sorted(named - site)}"
+    assert site <= named, f"site modules missing from the README diagram: {sorted(site - named)}"
+    words = set(re.findall(r"[a-z_]+", diagram))
+    for layer in ("data", "report"):
+        modules = {p.stem for p in (PACKAGE_DIR / layer).glob("*.py") if p.stem not in ("__init__", "paths",
+                                                                                                     "errors", "files")}
+        assert modules <= words, f"{layer} modules missing from the README diagram: {sorted(modules - words)}"

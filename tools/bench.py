@@ -35,8 +35,10 @@ from hundred_models.data import paths
 from hundred_models.site.pages import THEME_NOTEBOOKS
 from tools.workspace import copy_project, env_for
 
-TARGETS = {"rebuild_nothing_changed": "< 5 s", "cold_build": "< 3 x floor", "rerun_parallel": "< rerun_sequential",
-           "site_size": "< 15 MB"}
+#: The targets of issues 11 and 12: a no-change rebuild within 3 s, a cold build of the site within twice the floor
+#: (trivial notebooks built the same way: as many pages, two editions), the test suite after a build within 150 s.
+TARGETS = {"rebuild_nothing_changed": "<= 3 s", "cold_build": "<= 2 x floor", "rerun_parallel": "< rerun_sequential",
+           "site_size": "< 15 MB", "test_suite": "<= 150 s"}
 
 
 def _timed(cmd: list[str], cwd: Path, env: dict) -> float:
@@ -106,12 +108,14 @@ def run(runs: int, out: Path, skip_tests: bool = False) -> dict:
         py = sys.executable
         book = [py, "-m", "hundred_models", "book"]
         results["data_build"] = _median([_timed([py, "-m", "hundred_models", "build-data"], root, env) for _ in range(runs)])
-        cold = []
+        cold, pdfs = [], []
         for _ in range(runs):
             shutil.rmtree(root / "_build", ignore_errors=True)
             shutil.rmtree(root / "book" / "figures", ignore_errors=True)
-            cold.append(_timed(book, root, env))
+            cold.append(_timed(book + ["--no-pdf"], root, env))  # the site, both editions; the floor makes no PDF
+            pdfs.append(_timed([py, "-m", "hundred_models.site.pdf"], root, env))
         results["cold_build"] = _median(cold)
+        results["pdfs_after_cold_build"] = _median(pdfs)
         results["rebuild_nothing_changed"] = _median([_timed(book, root, env) for _ in range(runs)])
         edits = []
         target = root / "notebooks" / "03_vertical_models.ipynb"
@@ -135,20 +139,22 @@ def run(runs: int, out: Path, skip_tests: bool = False) -> dict:
         floors = []
         executed = len(THEME_NOTEBOOKS) + sum("file_format: mystnb" in p.read_text(encoding="utf-8")
                                               for p in (root / "book").glob("*.md"))
-        for i in range(runs):
-            floor_root = _floor_book(work / f"floor-{i}", executed)
-            floors.append(_timed([py, "-m", "tools.bench", "--floor-build", str(floor_root)], floor_root, env))
-        results["floor_trivial_book"] = {**_median(floors), "notebooks": executed}
+        for i in range(runs):  # one trivial book per edition, built one after the other as the site's two editions are
+            floor_roots = [_floor_book(work / f"floor-{i}-{edition}", executed) for edition in ("en", "zh")]
+            floors.append(sum(_timed([py, "-m", "tools.bench", "--floor-build", str(r)], r, env) for r in floor_roots))
+        results["floor_trivial_book"] = {**_median(floors), "notebooks": executed, "editions": 2}
         floor = results["floor_trivial_book"]["median_s"]
         for key, value in results.items():
             if isinstance(value, dict) and "median_s" in value and key != "floor_trivial_book":
                 value["ratio_to_floor"] = round(value["median_s"] / floor, 2)
         results["meets_targets"] = {
-            "rebuild_nothing_changed": results["rebuild_nothing_changed"]["median_s"] < 5,
-            "cold_build": results["cold_build"]["ratio_to_floor"] < 3,
+            "rebuild_nothing_changed": results["rebuild_nothing_changed"]["median_s"] <= 3,
+            "cold_build": results["cold_build"]["ratio_to_floor"] <= 2,
             "rerun_parallel": results["rerun_parallel"]["median_s"] < results["rerun_sequential"]["median_s"],
             "site_size": results["site_size"]["total_mb"] < 15,
         }
+        if "test_suite" in results:
+            results["meets_targets"]["test_suite"] = results["test_suite"]["median_s"] <= 150
     finally:
         shutil.rmtree(work, ignore_errors=True)
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -188,21 +188,33 @@ def model_units_table(models, lang: str = "en") -> nb.Table:
 
 def count_issues_table(models, lang: str = "en") -> nb.Table:
     flag = models[models["count_issues"].notna()]
-    if not _zh(lang):
-        return nb.table(flag[["entity_id", "name_en", "unit", "developers", "parameters_anchor", "count_issues"]],
-                        "methods-count-issues")
     names = reader_names(load("entities"))
+    zh = _zh(lang)
     return nb.table(pd.DataFrame({
-        "编号": flag["entity_id"], "名称": [_names(e, names, lang) for e in flag["entity_id"]],
-        "单位": [UNITS[u][1] for u in flag["unit"]], "开发机构": [_names(d, names, lang) for d in flag["developers"]],
-        "原文数字": flag["parameters_anchor"].fillna(""), "相关问题": flag["count_issues"].str.replace("|", "、")}),
+        "编号" if zh else "ID": flag["entity_id"],
+        "名称" if zh else "Name": [_names(e, names, lang) for e in flag["entity_id"]],
+        "单位" if zh else "Unit": [UNITS[u][1 if zh else 0] for u in flag["unit"]],
+        "开发机构" if zh else "Developers": [_names(d, names, lang) for d in flag["developers"]],
+        "原文数字" if zh else "Figure as printed": flag["parameters_anchor"].fillna(""),
+        "相关问题" if zh else "Findings": flag["count_issues"].str.replace("|", "、" if zh else ", ")}),
         "methods-count-issues")
 
 
 def discrepancies_table(disc, lang: str = "en") -> nb.Table:
-    columns = ["discrepancy_id", "kind", "subject", "attribute", "values", "source_ids", "resolution", "note", "detected_by"]
-    if not _zh(lang):
-        return nb.table(disc[columns], "methods-discrepancies")
+    """The curated and detected disagreements; their resolutions and notes are written in English only."""
+    names = reader_names(load("entities"))
+    kinds = {**DISCREPANCY_KINDS, **BUILD_KINDS}
+    zh = _zh(lang)
+    i = 1 if zh else 0
+    return nb.table(pd.DataFrame({
+        "编号" if zh else "ID": disc["discrepancy_id"], "类别" if zh else "Kind": [kinds.get(k, (k, k))[i] for k in disc["kind"]],
+        "对象" if zh else "Subject": [_names(s, names, lang) for s in disc["subject"]],
+        "属性" if zh else "Attribute": [attribute_words(a, lang) for a in disc["attribute"]],
+        "所印数值" if zh else "Values as printed": disc["values"],
+        "文章" if zh else "Articles": disc["source_ids"].fillna("").str.replace("|", "、" if zh else ", "),
+        "处理方式（英文）" if zh else "Resolution": disc["resolution"].fillna(""),
+        "备注（英文）" if zh else "Note": disc["note"].fillna(""),
+        "发现者" if zh else "Found by": [DETECTED_BY.get(d, (d, d))[i] for d in disc["detected_by"]]}), "methods-discrepancies")
     names = reader_names(load("entities"))
     kinds = {**DISCREPANCY_KINDS, **BUILD_KINDS}
     return nb.table(pd.DataFrame({
