@@ -196,3 +196,16 @@ def test_the_english_check_sees_english_text():
             '<p>Epoch AI</p><table><tr><th>说法</th></tr><tr><td>Long English notes are data, not text</td></tr>'
             '</table><pre>python -m hundred_models figures</pre></article>')
     assert english_blocks(page) == ["Every chart in the report, with its caption."]
+
+
+def test_no_chinese_page_shows_an_english_chart():
+    """Charts drawn in English are offered as downloads in the Chinese edition, never shown (the landing page's too)."""
+    from hundred_models.report.charts.registry import chart_names
+
+    english = re.compile(r'<img[^>]+src="[^"]*/(' + "|".join(chart_names()) + r')\.(png|webp|svg)"')
+    zh = SITE / "zh"
+    if not (zh / "index.html").is_file():
+        pytest.fail(f"{zh} missing: run `make book` first")
+    shown = [(p.relative_to(zh).as_posix(), m.group(1)) for p in sorted(zh.rglob("*.html"))
+             for m in english.finditer(p.read_text(encoding="utf-8"))]
+    assert shown == []

@@ -42,7 +42,8 @@ def _text(pdf, first: int | None = None, last: int | None = None) -> str:
 
 
 def _flat(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\u00ad", "")).strip()
+    """Whitespace collapsed; a line broken after a hyphen ("medical-|record") read as one word, on both sides alike."""
+    return re.sub(r"-\s+", "-", re.sub(r"\s+", " ", text.replace("\u00ad", ""))).strip()
 
 
 def _pages(pdf) -> int:

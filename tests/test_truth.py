@@ -112,9 +112,11 @@ def test_the_vocabulary_check_can_fail(raw):
 
 
 def test_methods_generates_the_vocabulary_tables_from_the_schema():
-    """The Methods tables are built by code from schema.py, not retyped."""
-    code = "\n".join("".join(c["source"]) for c in json.loads(METHODS.read_text(encoding="utf-8"))["cells"]
+    """The Methods tables are built by code from schema.py, not retyped: the page calls report/methods.py, which reads them."""
+    page = "\n".join("".join(c["source"]) for c in json.loads(METHODS.read_text(encoding="utf-8"))["cells"]
                      if c["cell_type"] == "code")
+    assert "from hundred_models.report import methods" in page and "methods.qualifiers_table(" in page
+    code = (paths.PROJECT_ROOT / "hundred_models" / "report" / "methods.py").read_text(encoding="utf-8")
     for name in ("QUALIFIERS", "QUALIFIER_MEANINGS", "QUALIFIER_BASES", "QUALIFIER_BASIS_MEANINGS", "STATUSES",
                  "STATUS_MEANINGS", "REPORTED_MEANING", "MODEL_UNITS", "MODEL_UNIT_MEANINGS", "COUNTED_UNIT"):
         assert f"schema.{name}" in code, name

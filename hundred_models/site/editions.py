@@ -12,6 +12,7 @@ as in the English edition. The HTML goes to ``_build/html/zh/``; files identical
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -29,6 +30,10 @@ PARAMETER_LINE = 'lang = "en"'
 
 class EditionError(RuntimeError):
     """The Chinese mirror could not be made (a notebook without the expected parameters cell, say)."""
+
+
+#: A chart shown by a page's markdown (the landing page's): the Chinese edition shows the Chinese drawing.
+CHART_IMAGE = re.compile(r"\b(figures/[a-z0-9-]+)\.(png|svg)\b")
 
 
 def _write_if_changed(target: Path, content: bytes) -> bool:
@@ -127,6 +132,8 @@ def mirror(root: Path | None = None, target: Path | None = None) -> list[str]:
                 content = chinese_bibliography(root / "data" / "raw" / "sources.csv").encode("utf-8")
             elif rel.as_posix() in executed:
                 content = chinese_notebook(content.decode("utf-8"), rel.as_posix()).encode("utf-8")
+            elif path.suffix == ".md":
+                content = CHART_IMAGE.sub(r"\1.zh.\2", content.decode("utf-8")).encode("utf-8")
             put(str(rel), content)
     for name in pages.THEME_NOTEBOOKS:
         rel = f"notebooks/{name}.ipynb"
