@@ -29,3 +29,44 @@ def edit_csv(path: Path, old: str, new: str, count: int = 1) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path.name}"
     path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+# ---------------------------------------------------------------- the site in a browser (see tests/browser.py)
+@pytest.fixture(scope="session")
+def server():
+    from tests.browser import SITE, serve
+
+    if not (SITE / "index.html").is_file():
+        pytest.fail("site not built: run `make book` first")
+    base, stop = serve(SITE)
+    yield base
+    stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from tests.browser import CHROMIUM, LAUNCH_ARGS
+
+    if not CHROMIUM.is_file():
+        pytest.skip(f"no Chromium at {CHROMIUM} (install Debian's chromium, or set HMW_CHROMIUM); browser tests skipped")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        instance = pw.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="session")
+def visit(browser, server):
+    """``visit(page_path)``: the results of the one visit to that page that all per-page browser tests share."""
+    from tests.browser import visit_page
+
+    seen: dict[str, dict] = {}
+
+    def result(page_path: str) -> dict:
+        if page_path not in seen:
+            seen[page_path] = visit_page(browser, server, page_path)
+        return seen[page_path]
+
+    return result

@@ -9,27 +9,18 @@ from __future__ import annotations
 
 import functools
 import html.parser
-import http.server
-import os
 import re
-import threading
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlparse
+from urllib.parse import unquote, urlparse
 
 import pytest
 from PIL import Image
 
-from hundred_models.data import paths
+from tests.browser import AXE, CHROMIUM, SCREENSHOTS, SITE, open_page as _open  # noqa: F401
 
-SITE = paths.PROJECT_ROOT / "_build" / "html"
-SCREENSHOTS = paths.PROJECT_ROOT / "_build" / "screenshots"
-CHROMIUM = Path(os.environ.get("HMW_CHROMIUM", "/usr/bin/chromium"))
-AXE = paths.PROJECT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SKIP_DIRS = ("_static", "_sources", "_downloads", "_images")
 #: Alt text that is really a file name or a content hash (myst-nb's default when none is given).
 HASHED_ALT = re.compile(r"(^[0-9a-f]{16,}$)|(\.(png|jpe?g|svg|gif)$)|(_images/)", re.IGNORECASE)
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-               "--disable-sync", "--no-first-run"]
 
 
 def site_pages() -> list[str]:
@@ -106,101 +97,15 @@ def test_no_page_loads_from_third_party_hosts_statically():
     assert offenders == []
 
 
-# ---------------------------------------------------------------- in the browser
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-class _QuietServer(http.server.ThreadingHTTPServer):
-    def handle_error(self, request, client_address):  # the browser closing a connection early is not an error
-        pass
-
-
-@pytest.fixture(scope="module")
-def server():
-    if PAGES[0].startswith("("):
-        pytest.fail("site not built: run `make book` first")
-    srv = _QuietServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(SITE)))
-    thread = threading.Thread(target=srv.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{srv.server_address[1]}"
-    srv.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.is_file():
-        pytest.skip(f"no Chromium at {CHROMIUM} (install Debian's chromium, or set HMW_CHROMIUM); browser tests skipped")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        instance = pw.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
-        yield instance
-        instance.close()
-
-
-def _open(browser, url: str):
-    """A fresh page at ``url``, with the console errors and outside requests it produced."""
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    errors: list[str] = []
-    outside: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("request", lambda r: outside.append(r.url) if urlparse(r.url).hostname not in ("127.0.0.1", None)
-            and not r.url.startswith(("data:", "blob:")) else None)
-    page.goto(url)
-    page.wait_for_load_state("networkidle")
-    return page, errors, outside
-
-
-IMAGES_JS = """async () => {
-  const imgs = Array.from(document.images);
-  for (const img of imgs) { img.loading = 'eager'; try { await img.decode(); } catch (e) {} }
-  return imgs.map(i => ({src: i.currentSrc || i.src, width: i.naturalWidth, alt: i.getAttribute('alt')}));
-}"""
-
-
-AXE_JS = """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
-    .filter(v => v.impact === 'critical' || v.impact === 'serious')
-    .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`)"""
-
-
-@pytest.fixture(scope="module")
-def visit(browser, server):
-    """Open each page once for both page tests: (console errors, outside requests, images, axe violations or None).
-
-    Loading a page and running axe on it are the slow part of these tests; one visit serves both checks.
-    """
-    seen: dict[str, tuple] = {}
-
-    def result(page_path: str) -> tuple:
-        if page_path not in seen:
-            assert (SITE / page_path).is_file(), page_path
-            page, errors, outside = _open(browser, f"{server}/{page_path}")
-            try:
-                images = page.evaluate(IMAGES_JS)
-                errors, outside = list(errors), list(outside)  # what the page did, before axe is added to it
-                violations = None
-                if AXE.is_file():
-                    page.add_script_tag(path=str(AXE))
-                    violations = page.evaluate(AXE_JS)
-            finally:
-                page.close()
-            seen[page_path] = errors, outside, images, violations
-        return seen[page_path]
-
-    return result
-
-
+# ---------------------------------------------------------------- in the browser (fixtures: tests/conftest.py)
 @pytest.mark.parametrize("page_path", PAGES)
 def test_page_loads_cleanly(visit, page_path):
-    errors, outside, images, _ = visit(page_path)
-    assert errors == [], f"console errors on {page_path}"
-    assert outside == [], f"requests leaving 127.0.0.1 from {page_path}"
-    broken = [i["src"] for i in images if i["width"] == 0]
+    seen = visit(page_path)
+    assert seen["errors"] == [], f"console errors on {page_path}"
+    assert seen["outside"] == [], f"requests leaving 127.0.0.1 from {page_path}"
+    broken = [i["src"] for i in seen["images"] if i["width"] == 0]
     assert broken == [], f"images that did not load on {page_path}"
-    bad_alt = [(i["src"], i["alt"]) for i in images if not (i["alt"] or "").strip() or HASHED_ALT.search(i["alt"])]
+    bad_alt = [(i["src"], i["alt"]) for i in seen["images"] if not (i["alt"] or "").strip() or HASHED_ALT.search(i["alt"])]
     assert bad_alt == [], f"images without real alt text on {page_path}"
 
 
@@ -208,7 +113,7 @@ def test_page_loads_cleanly(visit, page_path):
 def test_page_has_no_serious_accessibility_violations(visit, page_path):
     if not AXE.is_file():
         pytest.skip(f"axe-core not installed at {AXE} (run `npm ci`); accessibility checks skipped")
-    assert visit(page_path)[3] == []
+    assert visit(page_path)["violations"] == []
 
 
 @pytest.mark.parametrize("edition, query", [("", "ERNIE"), ("", "文心"), ("zh/", "文心"), ("zh/", "算力")])

@@ -16,7 +16,8 @@ import pytest
 from hundred_models.data import paths
 from hundred_models.site import lighten
 from hundred_models.site.refresh import FOLD_TAG, fold_code
-from tests.test_site import PAGES, SCREENSHOTS, SITE, _open, browser, server  # noqa: F401  (fixtures)
+from tests.browser import WIDTH, screenshot_name
+from tests.test_site import PAGES, SCREENSHOTS, SITE, _open
 
 #: Budgets from the issue: what one page makes a reader download, and the whole site.
 PAGE_BUDGET = 1_500_000
@@ -26,15 +27,6 @@ CHART_COLUMN = 720
 CHAPTERS = [p for p in PAGES if p.startswith("notebooks/")]
 VENDORED = paths.PROJECT_ROOT / "book" / "static" / "vendor" / "datatables"
 NODE = paths.PROJECT_ROOT / "node_modules"
-
-WEIGHT_JS = """async () => {
-  for (const img of document.images) { img.loading = 'eager'; try { await img.decode(); } catch (e) {} }
-  await new Promise(r => setTimeout(r, 200));
-  const nav = performance.getEntriesByType('navigation')[0];
-  const entries = [[nav.name, nav.decodedBodySize]].concat(
-    performance.getEntriesByType('resource').map(r => [r.name, r.decodedBodySize]));
-  return entries;
-}"""
 
 
 # ---------------------------------------------------------------- without a browser
@@ -116,33 +108,35 @@ def test_vendored_datatables_is_the_pinned_release():
 
 # ---------------------------------------------------------------- in the browser
 @pytest.mark.parametrize("page_path", PAGES)
-def test_page_weight_within_budget(browser, server, page_path):
+def test_page_weight_within_budget(visit, page_path):
     """Everything one page loads (HTML, styles, scripts, fonts and every image, lazy ones included)."""
-    page, _, _ = _open(browser, f"{server}/{page_path}")
-    try:
-        entries = page.evaluate(WEIGHT_JS)
-    finally:
-        page.close()
+    entries = visit(page_path)["weight"]
     total = sum(size for _, size in entries)
     top = ", ".join(f"{url.rsplit('/', 1)[-1][:40]} {size // 1000} kB" for url, size in sorted(entries, key=lambda e: -e[1])[:4])
     assert total <= PAGE_BUDGET, f"{page_path} loads {total / 1e6:.2f} MB ({top})"
 
 
-@pytest.mark.parametrize("width", [1280, 390])
-def test_no_page_overflows_sideways_and_screenshots(browser, server, width):
-    """The page never scrolls sideways (wide tables scroll in their own box); a screenshot of every page is kept."""
+@pytest.mark.parametrize("width", [WIDTH, 390])
+def test_no_page_overflows_sideways_and_screenshots(browser, server, visit, width):
+    """The page never scrolls sideways (wide tables scroll in their own box); a screenshot of every page is kept.
+
+    At 1280 px the shared visit measures and photographs each page; at 390 px each page is opened here.
+    """
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     overflowing = []
     for page_path in PAGES:
-        page = browser.new_page(viewport={"width": width, "height": 900})
-        try:
-            page.goto(f"{server}/{page_path}")
-            page.wait_for_load_state("networkidle")
-            scroll = page.evaluate("() => document.documentElement.scrollWidth")
-            name = page_path.replace("/", "_").removesuffix(".html")
-            page.screenshot(path=str(SCREENSHOTS / f"{name}-{width}.png"))
-        finally:
-            page.close()
+        if width == WIDTH:
+            scroll = visit(page_path)["scroll"]
+        else:
+            page = browser.new_page(viewport={"width": width, "height": 900})
+            try:
+                page.goto(f"{server}/{page_path}")
+                page.wait_for_load_state("networkidle")
+                scroll = page.evaluate("() => document.documentElement.scrollWidth")
+                page.screenshot(path=str(screenshot_name(page_path, width)))
+            finally:
+                page.close()
+        assert screenshot_name(page_path, width).is_file(), page_path
         if scroll > width:
             overflowing.append(f"{page_path}: {scroll} px")
     assert overflowing == []

@@ -1,0 +1,101 @@
+"""What the browser tests share: the served site, Chromium, and one visit per page for every per-page check.
+
+Loading a page is the slow part of the browser tests (about a second each, on some 60 pages in two
+editions), so each page is opened once at 1280 px and everything the per-page tests look at is
+collected in that visit: console errors, requests leaving the machine, images, the bytes it loads,
+whether it scrolls sideways, a screenshot, and axe-core's findings. The fixtures are in conftest.py.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+from hundred_models.data import paths
+
+SITE = paths.PROJECT_ROOT / "_build" / "html"
+SCREENSHOTS = paths.PROJECT_ROOT / "_build" / "screenshots"
+CHROMIUM = Path(os.environ.get("HMW_CHROMIUM", "/usr/bin/chromium"))
+AXE = paths.PROJECT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+               "--disable-sync", "--no-first-run"]
+WIDTH = 1280
+
+IMAGES_JS = """async () => {
+  const imgs = Array.from(document.images);
+  for (const img of imgs) { img.loading = 'eager'; try { await img.decode(); } catch (e) {} }
+  return imgs.map(i => ({src: i.currentSrc || i.src, width: i.naturalWidth, alt: i.getAttribute('alt')}));
+}"""
+
+#: Everything the page loaded (HTML, styles, scripts, fonts, images, lazy ones included once IMAGES_JS made them eager).
+WEIGHT_JS = """async () => {
+  for (const img of document.images) { img.loading = 'eager'; try { await img.decode(); } catch (e) {} }
+  await new Promise(r => setTimeout(r, 200));
+  const nav = performance.getEntriesByType('navigation')[0];
+  const entries = [[nav.name, nav.decodedBodySize]].concat(
+    performance.getEntriesByType('resource').map(r => [r.name, r.decodedBodySize]));
+  return entries;
+}"""
+
+AXE_JS = """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+    .filter(v => v.impact === 'critical' || v.impact === 'serious')
+    .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`)"""
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):  # the browser closing a connection early is not an error
+        pass
+
+
+def serve(directory: Path):
+    """Serve ``directory`` on 127.0.0.1; returns (base URL, a function that stops the server)."""
+    srv = _QuietServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(directory)))
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{srv.server_address[1]}", srv.shutdown
+
+
+def open_page(browser, url: str, width: int = WIDTH):
+    """A fresh page at ``url``, with the console errors and outside requests it produced."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    errors: list[str] = []
+    outside: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("request", lambda r: outside.append(r.url) if urlparse(r.url).hostname not in ("127.0.0.1", None)
+            and not r.url.startswith(("data:", "blob:")) else None)
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    return page, errors, outside
+
+
+def screenshot_name(page_path: str, width: int) -> Path:
+    return SCREENSHOTS / f"{page_path.replace('/', '_').removesuffix('.html')}-{width}.png"
+
+
+def visit_page(browser, base: str, page_path: str) -> dict:
+    """One visit at 1280 px: what every per-page browser test checks (see the module's docstring)."""
+    assert (SITE / page_path).is_file(), page_path
+    page, errors, outside = open_page(browser, f"{base}/{page_path}")
+    try:
+        images = page.evaluate(IMAGES_JS)
+        weight = page.evaluate(WEIGHT_JS)
+        errors, outside = list(errors), list(outside)  # what the page did, before axe is added to it
+        scroll = page.evaluate("() => document.documentElement.scrollWidth")
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(screenshot_name(page_path, WIDTH)))
+        violations = None
+        if AXE.is_file():
+            page.add_script_tag(path=str(AXE))
+            violations = page.evaluate(AXE_JS)
+    finally:
+        page.close()
+    return {"errors": errors, "outside": outside, "images": images, "weight": weight, "scroll": scroll,
+            "violations": violations}
