@@ -180,6 +180,20 @@ def F(name, type_, description, zh="", **kw) -> Field:  # noqa: N802 - short con
 ENTITY = "entities.entity_id"  # virtual table: the union of every entity table's id
 
 # ---------------------------------------------------------------- raw inputs (curated by hand)
+#: The name columns of the policies and verticals tables (the same in both).
+NAMED = (
+    F("name_en", "string", "English name.",
+      zh="英文名称。"),
+    F("name_zh", "string", "Chinese name.",
+      zh="中文名称。", required=False),
+    F("short_en", "string", "Short English name for charts.",
+      zh="英文简称，用于图表。"),
+    F("short_zh", "string", "Short Chinese name for charts.",
+      zh="中文简称，用于图表。"),
+    F("aliases", "string", "Spellings used in the articles.",
+      zh="文章中使用的各种写法。", required=False, list_sep="|"),
+)
+
 RAW_TABLES: dict[str, Table] = {t.name: t for t in [
     Table("sources", "Article register", "The five 2023 articles: where they come from and the checksum of the text we read.", (
         F("source_id", "string", "File stem of the article text in the seeds folder.",
@@ -319,16 +333,7 @@ RAW_TABLES: dict[str, Table] = {t.name: t for t in [
     Table("policies", "Policies", "Rules, plans and open letters named in the articles.", (
         F("entity_id", "string", "Policy id.",
           zh="政策编号。", unique=True, pattern=ID_PATTERN),
-        F("name_en", "string", "English name.",
-          zh="英文名称。"),
-        F("name_zh", "string", "Chinese name.",
-          zh="中文名称。", required=False),
-        F("short_en", "string", "Short English name for charts.",
-          zh="英文简称，用于图表。"),
-        F("short_zh", "string", "Short Chinese name for charts.",
-          zh="中文简称，用于图表。"),
-        F("aliases", "string", "Spellings used in the articles.",
-          zh="文章中使用的各种写法。", required=False, list_sep="|"),
+        *NAMED,
         F("issuer", "string", "Issuing body.",
           zh="发布机构。", list_sep="|", references=ENTITY),
         F("level", "string", "national, local, international or industry.",
@@ -359,16 +364,7 @@ RAW_TABLES: dict[str, Table] = {t.name: t for t in [
     Table("verticals", "Vertical applications", "Industry (vertical) models and offers named in the articles.", (
         F("entity_id", "string", "Vertical application id.",
           zh="垂直应用编号。", unique=True, pattern=ID_PATTERN),
-        F("name_en", "string", "English name.",
-          zh="英文名称。"),
-        F("name_zh", "string", "Chinese name.",
-          zh="中文名称。", required=False),
-        F("short_en", "string", "Short English name for charts.",
-          zh="英文简称，用于图表。"),
-        F("short_zh", "string", "Short Chinese name for charts.",
-          zh="中文简称，用于图表。"),
-        F("aliases", "string", "Spellings used in the articles.",
-          zh="文章中使用的各种写法。", required=False, list_sep="|"),
+        *NAMED,
         F("provider", "string", "Organisation offering it.",
           zh="提供它的机构。", references="organisations.entity_id", list_sep="|"),
         F("model", "string", "Model it runs on, where the articles name one.",
