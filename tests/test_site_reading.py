@@ -232,3 +232,17 @@ def test_landing_page_offers_the_pdf():
     if not target.is_file() and shutil.which("chromium") is None and not Path("/usr/bin/chromium").is_file():
         pytest.skip("no Chromium: the PDF is not made, so the landing page's link has no target")
     assert target.is_file() and target.stat().st_size > 100_000, target
+
+
+def test_the_icon_font_keeps_the_glyphs_the_theme_draws_through_variables():
+    """The download arrow before every file link (and the admonitions' icons) are drawn from CSS variables; the cut-down
+    icon font must still have them, or the links show an empty underlined box."""
+    from fontTools.ttLib import TTFont
+
+    css = (SITE / "_static" / "styles" / "pydata-sphinx-theme.css").read_text(encoding="utf-8")
+    wanted = {ord(c) for v in re.findall(r'--pst-icon-(?:download|admonition-note):\s*"([^"]*)"', css)
+              for c in lighten._decode_content(v)}
+    assert wanted, "the theme no longer defines --pst-icon-download"
+    fonts = sorted((SITE / "_static" / "vendor" / "fontawesome" / "webfonts").glob("fa-solid-900*.woff*"))
+    assert fonts, "no solid icon font"
+    assert wanted <= set(TTFont(fonts[0]).getBestCmap()), f"missing glyphs {sorted(hex(c) for c in wanted)}"

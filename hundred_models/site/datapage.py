@@ -283,7 +283,7 @@ def searchable(name: str, lang: str = "en") -> Searchable:
 
 
 #: The downloads table's words by language.
-DOWNLOAD_WORDS = {"en": ("| table | rows | what it holds | licence |", "The schema of every table",
+DOWNLOAD_WORDS = {"en": ("| Table | Rows | What it holds | Licence |", "The schema of every table",
                          "Checksum of this build (SHA-256 over all files): `{}`."),
                   "zh": ("| 数据表 | 行数 | 内容 | 许可 |", "所有数据表的结构说明",
                          "本次构建的校验和（所有文件的SHA-256）：`{}`。")}

@@ -97,6 +97,10 @@ def subset_icons(html: Path, used: set[str] | None = None) -> dict[str, int]:
         return match.group(0)
 
     css = ICON_RULE.sub(keep_rule, css)
+    # The theme's own rules draw some icons through custom properties (the download arrow before a file link, the
+    # admonitions' icons, the breadcrumb divider), not through fa-* classes: their glyphs stay in the font too.
+    for value in re.findall(r'--pst-(?:icon|breadcrumb)-[\w-]+:\s*"([^"]*)"', css):
+        codepoints.update(ord(c) for c in _decode_content(value))
     written: dict[str, int] = {}
 
     def subset_face(match: re.Match) -> str:
