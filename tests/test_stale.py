@@ -184,6 +184,8 @@ def test_changes_reach_the_rendered_book_on_the_path_users_take(project):
     assert re.search(r"超过\s*90\s*个", _text(project, "zh/book/intro.html")), "the Chinese landing page kept the old count"
     assert re.search(r"超过\s*90\s*个", _text(project, "zh/notebooks/02_players.html"))
     assert _text(project, "zh/notebooks/02_players.html") != before_zh
+    if (project / "_build" / "pdf" / "hundred-model-war.zh.pdf").is_file():  # --no-pdf keeps offering the printed PDF
+        assert (project / "_build" / "html" / "zh" / "hundred-model-war.pdf").is_file()
 
     # 3. A chapter's code: the policy chapter's first key figure gets a new label.
     def edit_policy_chapter():

@@ -199,14 +199,16 @@ def build_chinese(strict: bool = True, pdf: bool = True) -> int:
     published = BUILD_DIR / "html" / "zh"
     shutil.rmtree(published, ignore_errors=True)
     shutil.copytree(built, published)
-    if pdf:
-        from .pdf import build_pdf
+    from .pdf import PDF_NAME, build_pdf, edition
 
+    if pdf:
         try:
             build_pdf(lang="zh")
         except RuntimeError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1
+    elif edition("zh").pdf.is_file():  # the published folder was replaced: keep offering the PDF already printed
+        shutil.copyfile(edition("zh").pdf, published / PDF_NAME)
     lighten(published)
     editions.share_identical_files(BUILD_DIR / "html", published)
     editions.point_missing_to_english(BUILD_DIR / "html", published)
