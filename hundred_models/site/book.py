@@ -172,15 +172,24 @@ def _build_editions(strict: bool, pdf: bool, chinese: bool) -> int:
     prune_html(BUILD_DIR / "html")
     sync_static(BUILD_DIR / "html")
     lighten(BUILD_DIR / "html")
-    if pdf:
-        from .pdf import build_pdf
-
-        try:
-            build_pdf()
-        except RuntimeError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 1
+    if _pdf(pdf, "en") != 0:
+        return 1
     return build_chinese(strict, pdf) if chinese else 0
+
+
+def _pdf(print_it: bool, lang: str) -> int:
+    """Print the edition's PDF if asked (see :mod:`.pdf`), else keep offering the one already printed; 1 on failure."""
+    from .pdf import build_pdf, offer_pdf
+
+    if not print_it:
+        offer_pdf(lang)
+        return 0
+    try:
+        build_pdf(lang=lang)
+    except RuntimeError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def build_chinese(strict: bool = True, pdf: bool = True) -> int:
@@ -199,16 +208,8 @@ def build_chinese(strict: bool = True, pdf: bool = True) -> int:
     published = BUILD_DIR / "html" / "zh"
     shutil.rmtree(published, ignore_errors=True)
     shutil.copytree(built, published)
-    from .pdf import PDF_NAME, build_pdf, edition
-
-    if pdf:
-        try:
-            build_pdf(lang="zh")
-        except RuntimeError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 1
-    elif edition("zh").pdf.is_file():  # the published folder was replaced: keep offering the PDF already printed
-        shutil.copyfile(edition("zh").pdf, published / PDF_NAME)
+    if _pdf(pdf, "zh") != 0:  # the published folder was just replaced: the PDF goes back in even when not reprinted
+        return 1
     lighten(published)
     editions.share_identical_files(BUILD_DIR / "html", published)
     editions.point_missing_to_english(BUILD_DIR / "html", published)

@@ -151,13 +151,15 @@ def vector_figures(page: Path, figures: Path | None = None, lang: str = "en") ->
     Crisp at any zoom and lighter than the bitmaps once compressed in the PDF. A chart without an
     SVG keeps its bitmap. Returns the number of figures switched.
     """
+    from .exports import stem
+
     figures = Path(figures or paths.FIGURES_DIR)
     images = page.parent / "_images"
     count = 0
 
     def swap(match: re.Match) -> str:
         nonlocal count
-        svg = figures / (f"{match.group(2)}.svg" if lang == "en" else f"{match.group(2)}.{lang}.svg")
+        svg = figures / f"{stem(match.group(2), lang)}.svg"
         if not svg.is_file():
             return match.group(0)
         shutil.copyfile(svg, images / svg.name)
@@ -289,8 +291,17 @@ def build_pdf(force: bool = False, stream=sys.stdout, lang: str = "en") -> Path 
         pages = print_pdf(page, ed.pdf, lang)
         ed.stamp.write_text(json.dumps({"key": key, "contents": pages}, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {ed.pdf.relative_to(paths.PROJECT_ROOT)} ({ed.pdf.stat().st_size / 1e6:.1f} MB)", file=stream)
-    shutil.copyfile(ed.pdf, ed.site / PDF_NAME)
+    offer_pdf(lang)
     return ed.pdf
+
+
+def offer_pdf(lang: str = "en") -> bool:
+    """Put the edition's printed PDF (if there is one) in its folder of the site, where its landing page links to it."""
+    ed = edition(lang)
+    if not ed.pdf.is_file() or not ed.site.is_dir():
+        return False
+    shutil.copyfile(ed.pdf, ed.site / PDF_NAME)
+    return True
 
 
 def main(argv: list[str] | None = None) -> int:
