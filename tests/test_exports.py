@@ -181,3 +181,21 @@ def test_source_line_names_the_articles_and_epoch():
     texts = " ".join(_visible_texts(fig)).replace("\n", "")
     plt.close(fig)
     assert "零壹智库《AI大模型抢滩手机端?新巨头何时诞生》，约2023年8月" in texts
+
+
+def test_charts_use_the_bundled_font_even_where_the_system_has_one_of_the_same_name():
+    """A system copy of Noto Sans CJK SC (Debian's fonts-noto-cjk) listed first must not change a single pixel."""
+    import subprocess
+    import sys
+
+    script = (
+        "import dataclasses, matplotlib.font_manager as fm\n"
+        "from hundred_models.report import style\n"
+        "decoy = next(e for e in fm.fontManager.ttflist if e.name == 'DejaVu Sans')\n"
+        "fm.fontManager.ttflist.insert(0, dataclasses.replace(decoy, name=style.FONT_FAMILY))\n"
+        "fm.fontManager.addfont(decoy.fname)  # empties findfont's cache so the decoy is seen\n"
+        "style.register_font()\n"
+        "print(fm.findfont(fm.FontProperties(family=style.FONT_FAMILY)))\n"
+    )
+    chosen = subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True).stdout.strip()
+    assert chosen == str(style.bundled_font_path()), f"charts would be drawn with {chosen}"

@@ -104,7 +104,7 @@ SLIDE = Layout("slide", 13.333, 7.5, title_size=30.0, subtitle_size=21.0, base_s
 LAYOUTS = {"report": REPORT, "slide": SLIDE}
 
 
-def _font_path() -> Path:
+def bundled_font_path() -> Path:
     import mplfonts
 
     return Path(mplfonts.__file__).parent / "fonts" / "NotoSansCJKsc-Regular.otf"
@@ -114,14 +114,23 @@ _registered = False
 
 
 def register_font() -> None:
-    """Make Noto Sans CJK SC known to matplotlib (once per process, about 3 ms)."""
+    """Make the bundled Noto Sans CJK SC the only font of that name matplotlib knows (once per process)."""
     global _registered
     if _registered:
         return
-    path = _font_path()
+    path = bundled_font_path()
     if not path.is_file():
         raise FileNotFoundError(f"{path} missing: install the pinned requirements (mplfonts ships the CJK font)")
-    font_manager.fontManager.addfont(str(path))
+    manager = font_manager.fontManager
+    # Debian's fonts-noto-cjk also calls itself "Noto Sans CJK SC"; matplotlib breaks the tie by the order of its font
+    # cache, so the same chart would be drawn with another file on a machine where that package is installed. Only the
+    # bundled file may answer to the name: the figures then come out byte-identical on every machine.
+    manager.ttflist[:] = [entry for entry in manager.ttflist if entry.name != FONT_FAMILY]
+    manager.addfont(str(path))  # also empties findfont's cache
+    chosen = Path(manager.findfont(font_manager.FontProperties(family=FONT_FAMILY), fallback_to_default=False))
+    if chosen.resolve() != path.resolve():
+        raise RuntimeError(f"matplotlib resolves {FONT_FAMILY!r} to {chosen}, not the bundled {path}: "
+                           "the house style's font pinning no longer applies to this matplotlib")
     _registered = True
 
 
