@@ -32,7 +32,7 @@ from pathlib import Path
 import nbformat
 
 from hundred_models.data import paths
-from hundred_models.site.pages import THEME_NOTEBOOKS
+from hundred_models.site.pages import executed_pages
 from tools.workspace import copy_project, env_for
 
 #: The targets of issues 11 and 12: a no-change rebuild within 3 s, a cold build of the site within twice the floor
@@ -138,8 +138,7 @@ def run(runs: int, out: Path, skip_tests: bool = False) -> dict:
                      "--nbval-current-env", "--nbval-sanitize-with", "tests/nbval_sanitize.cfg"]
             results["test_suite"] = _median([_timed(suite, root, env) for _ in range(runs)])
         floors = []
-        executed = len(THEME_NOTEBOOKS) + sum("file_format: mystnb" in p.read_text(encoding="utf-8")
-                                              for p in (root / "book").glob("*.md"))
+        executed = len(executed_pages(root))  # the chapters and the generated pages, as the site executes them
         for i in range(runs):  # one trivial book per edition, built one after the other as the site's two editions are
             floor_roots = [_floor_book(work / f"floor-{i}-{edition}", executed) for edition in ("en", "zh")]
             floors.append(sum(_timed([py, "-m", "tools.bench", "--floor-build", str(r)], r, env) for r in floor_roots))
