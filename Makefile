@@ -4,6 +4,8 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 RAW    := $(wildcard data/raw/*.csv) $(wildcard data/external/epoch-ai/*.csv) $(wildcard hundred_models/data/*.py)
+# Tests run in as many workers as there are cores, a file to a worker, the slowest first (see tests/conftest.py).
+XDIST  := -n auto --dist loadfile --no-loadscope-reorder
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 .PHONY: book pdf test data venv figures refresh bench clean locales
@@ -39,7 +41,7 @@ pdf: book
 	$(PY) -m hundred_models.site.pdf
 
 test: book node_modules/.installed
-	$(PY) -m pytest tests notebooks $(NBVAL)
+	$(PY) -m pytest $(XDIST) tests notebooks $(NBVAL)
 
 figures: data
 	$(PY) -m hundred_models figures --lang both --slides --out exports

@@ -59,14 +59,35 @@ def browser():
 
 @pytest.fixture(scope="session")
 def visit(browser, server):
-    """``visit(page_path)``: the results of the one visit to that page that all per-page browser tests share."""
-    from tests.browser import visit_page
+    """``visit(page_path)``: the results of the one visit to that page that all per-page browser tests share.
+
+    The first call visits every page of the site at once (see :func:`tests.browser.visit_pages`).
+    """
+    from tests.browser import site_pages, visit_pages
 
     seen: dict[str, dict] = {}
 
     def result(page_path: str) -> dict:
         if page_path not in seen:
-            seen[page_path] = visit_page(browser, server, page_path)
+            seen.update(visit_pages(server, sorted(set(site_pages()) - set(seen) | {page_path})))
         return seen[page_path]
 
     return result
+
+
+#: The slowest test files, slowest first (seconds on a 2-core machine running two workers: about 105, 50, 20 and 45).
+SLOW_FIRST = ("test_stale.py", "test_site.py", "test_chart_legibility.py", "test_exports.py")
+
+
+def pytest_collection_modifyitems(config, items):
+    """The slowest files first, for ``pytest -n auto --dist loadfile --no-loadscope-reorder`` (``make test``).
+
+    Workers take whole files (so a notebook's cells share one kernel, and the per-page browser checks, all in
+    test_site.py, share one visit to each page) in the order collected; a long file started last would run alone
+    at the end while the other worker waits (``--no-loadscope-reorder`` keeps this order: xdist would otherwise
+    hand out the files with the most tests first). The sort is stable: within a file the order is the file's own.
+    """
+    def rank(item) -> int:
+        return SLOW_FIRST.index(item.path.name) if item.path.name in SLOW_FIRST else len(SLOW_FIRST)
+
+    items.sort(key=rank)

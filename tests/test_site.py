@@ -16,19 +16,15 @@ from urllib.parse import unquote, urlparse
 import pytest
 from PIL import Image
 
-from tests.browser import AXE, CHROMIUM, SCREENSHOTS, SITE, open_page as _open  # noqa: F401
+from tests.browser import (AXE, CHROMIUM, SCREENSHOTS, SITE, WIDTH, open_page as _open, screenshot_name,  # noqa: F401
+                           site_pages, visit_pages)
 
-SKIP_DIRS = ("_static", "_sources", "_downloads", "_images")
 #: Alt text that is really a file name or a content hash (myst-nb's default when none is given).
 HASHED_ALT = re.compile(r"(^[0-9a-f]{16,}$)|(\.(png|jpe?g|svg|gif)$)|(_images/)", re.IGNORECASE)
 
 
-def site_pages() -> list[str]:
-    if not SITE.is_dir():
-        return []
-    return sorted(str(p.relative_to(SITE)) for p in SITE.rglob("*.html")
-                  if not str(p.relative_to(SITE)).startswith(SKIP_DIRS))
-
+#: What one page makes a reader download, at most (HTML, styles, scripts, fonts, every image).
+PAGE_BUDGET = 1_500_000
 
 #: Every page of the built site; when the site is missing, one placeholder so the page tests fail, not vanish.
 PAGES = site_pages() or ["(site not built: run `make book`)"]
@@ -114,6 +110,30 @@ def test_page_has_no_serious_accessibility_violations(visit, page_path):
     if not AXE.is_file():
         pytest.skip(f"axe-core not installed at {AXE} (run `npm ci`); accessibility checks skipped")
     assert visit(page_path)["violations"] == []
+
+
+@pytest.mark.parametrize("page_path", PAGES)
+def test_page_weight_within_budget(visit, page_path):
+    """Everything one page loads (HTML, styles, scripts, fonts and every image, lazy ones included)."""
+    entries = visit(page_path)["weight"]
+    total = sum(size for _, size in entries)
+    top = ", ".join(f"{url.rsplit('/', 1)[-1][:40]} {size // 1000} kB" for url, size in sorted(entries, key=lambda e: -e[1])[:4])
+    assert total <= PAGE_BUDGET, f"{page_path} loads {total / 1e6:.2f} MB ({top})"
+
+
+@pytest.mark.parametrize("width", [WIDTH, 390])
+def test_no_page_overflows_sideways_and_screenshots(browser, server, visit, width):
+    """The page never scrolls sideways (wide tables scroll in their own box); a screenshot of every page is kept.
+
+    At 1280 px the shared visit measures and photographs each page; at 390 px every page is visited here.
+    """
+    seen = {p: visit(p) for p in PAGES} if width == WIDTH else visit_pages(server, PAGES, width)
+    overflowing = []
+    for page_path in PAGES:
+        assert screenshot_name(page_path, width).is_file(), page_path
+        if seen[page_path]["scroll"] > width:
+            overflowing.append(f"{page_path}: {seen[page_path]['scroll']} px")
+    assert overflowing == []
 
 
 @pytest.mark.parametrize("edition, query", [("", "ERNIE"), ("", "文心"), ("zh/", "文心"), ("zh/", "算力")])

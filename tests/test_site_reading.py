@@ -1,8 +1,9 @@
 """The site as a reader gets it: light pages, folded code, crisp charts, searchable data, nothing off the edge.
 
 Uses the built site (``make book``) and, for the browser checks, the server and Chromium fixtures of
-``tests/test_site.py`` (skipped without Chromium, as there). Screenshots of every page at 1280 and
-390 px are kept under ``_build/screenshots/`` for review.
+``tests/conftest.py`` (skipped without Chromium). The checks made on every page (its weight, that it never
+scrolls sideways, its screenshots at 1280 and 390 px) are in ``tests/test_site.py``, beside the other checks
+that share the one visit to each page.
 """
 from __future__ import annotations
 
@@ -16,11 +17,9 @@ import pytest
 from hundred_models.data import paths
 from hundred_models.site import lighten
 from hundred_models.site.refresh import FOLD_TAG, fold_code
-from tests.browser import WIDTH, screenshot_name
-from tests.test_site import PAGES, SCREENSHOTS, SITE, _open
+from tests.test_site import PAGES, SITE, _open
 
 #: Budgets from the issue: what one page makes a reader download, and the whole site.
-PAGE_BUDGET = 1_500_000
 SITE_BUDGET = 10_000_000
 #: The content width charts are designed for (issue 14: about 720 px at the page's content width).
 CHART_COLUMN = 720
@@ -107,41 +106,6 @@ def test_vendored_datatables_is_the_pinned_release():
 
 
 # ---------------------------------------------------------------- in the browser
-@pytest.mark.parametrize("page_path", PAGES)
-def test_page_weight_within_budget(visit, page_path):
-    """Everything one page loads (HTML, styles, scripts, fonts and every image, lazy ones included)."""
-    entries = visit(page_path)["weight"]
-    total = sum(size for _, size in entries)
-    top = ", ".join(f"{url.rsplit('/', 1)[-1][:40]} {size // 1000} kB" for url, size in sorted(entries, key=lambda e: -e[1])[:4])
-    assert total <= PAGE_BUDGET, f"{page_path} loads {total / 1e6:.2f} MB ({top})"
-
-
-@pytest.mark.parametrize("width", [WIDTH, 390])
-def test_no_page_overflows_sideways_and_screenshots(browser, server, visit, width):
-    """The page never scrolls sideways (wide tables scroll in their own box); a screenshot of every page is kept.
-
-    At 1280 px the shared visit measures and photographs each page; at 390 px each page is opened here.
-    """
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    overflowing = []
-    for page_path in PAGES:
-        if width == WIDTH:
-            scroll = visit(page_path)["scroll"]
-        else:
-            page = browser.new_page(viewport={"width": width, "height": 900})
-            try:
-                page.goto(f"{server}/{page_path}")
-                page.wait_for_load_state("networkidle")
-                scroll = page.evaluate("() => document.documentElement.scrollWidth")
-                page.screenshot(path=str(screenshot_name(page_path, width)))
-            finally:
-                page.close()
-        assert screenshot_name(page_path, width).is_file(), page_path
-        if scroll > width:
-            overflowing.append(f"{page_path}: {scroll} px")
-    assert overflowing == []
-
-
 @pytest.mark.parametrize("page_path", CHAPTERS)
 def test_code_cells_are_folded(browser, server, page_path):
     page, _, _ = _open(browser, f"{server}/{page_path}")

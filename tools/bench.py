@@ -134,8 +134,9 @@ def run(runs: int, out: Path, skip_tests: bool = False) -> dict:
                 samples.append(_timed([py, "-m", "hundred_models", "rerun", "--out", str(run_dir), "-j", str(jobs)], root, env))
             results[label] = {**_median(samples), "jobs": jobs}
         if not skip_tests:
-            suite = [py, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests", "notebooks", "--nbval",
-                     "--nbval-current-env", "--nbval-sanitize-with", "tests/nbval_sanitize.cfg"]
+            suite = [py, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "auto", "--dist", "loadfile",
+                     "--no-loadscope-reorder", "tests", "notebooks", "--nbval", "--nbval-current-env",
+                     "--nbval-sanitize-with", "tests/nbval_sanitize.cfg"]  # as `make test` runs it
             results["test_suite"] = _median([_timed(suite, root, env) for _ in range(runs)])
         floors = []
         executed = len(executed_pages(root))  # the chapters and the generated pages, as the site executes them
