@@ -67,15 +67,21 @@ def serve(directory: Path):
     return f"http://127.0.0.1:{srv.server_address[1]}", srv.shutdown
 
 
-def open_page(browser, url: str, width: int = WIDTH):
-    """A fresh page at ``url``, with the console errors and outside requests it produced."""
-    page = browser.new_page(viewport={"width": width, "height": 900})
+def listen(page) -> tuple[list[str], list[str]]:
+    """Lists that fill, as the page runs, with its console errors and the requests it sends off this machine."""
     errors: list[str] = []
     outside: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("request", lambda r: outside.append(r.url) if urlparse(r.url).hostname not in ("127.0.0.1", None)
             and not r.url.startswith(("data:", "blob:")) else None)
+    return errors, outside
+
+
+def open_page(browser, url: str, width: int = WIDTH):
+    """A fresh page at ``url``, with the console errors and outside requests it produced."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    errors, outside = listen(page)
     page.goto(url)
     page.wait_for_load_state("networkidle")
     return page, errors, outside
@@ -103,12 +109,7 @@ async def _visit(browser, slots: asyncio.Semaphore, base: str, page_path: str, w
     full = width == WIDTH
     async with slots:
         page = await browser.new_page(viewport={"width": width, "height": 900})
-        errors: list[str] = []
-        outside: list[str] = []
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.on("request", lambda r: outside.append(r.url) if urlparse(r.url).hostname not in ("127.0.0.1", None)
-                and not r.url.startswith(("data:", "blob:")) else None)
+        errors, outside = listen(page)
         try:
             await page.goto(f"{base}/{page_path}")
             await page.wait_for_load_state("networkidle")

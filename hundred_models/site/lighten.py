@@ -207,12 +207,12 @@ def dedupe_images(html: Path) -> int:
     Every reference to a copy is pointed at one file (a readable name before a hash) and the
     copies are removed; returns how many were removed.
     """
-    import hashlib
+    from ..data.files import sha256_file
 
     images = html / "_images"
     groups: dict[str, list[Path]] = {}
     for path in sorted(images.glob("*.webp")):
-        groups.setdefault(hashlib.sha256(path.read_bytes()).hexdigest(), []).append(path)
+        groups.setdefault(sha256_file(path), []).append(path)
     renames = {}
     for paths in groups.values():
         if len(paths) < 2:
