@@ -184,7 +184,7 @@ def test_source_line_names_the_articles_and_epoch():
 
 
 def test_charts_use_the_bundled_font_even_where_the_system_has_one_of_the_same_name():
-    """A system copy of Noto Sans CJK SC (Debian's fonts-noto-cjk) listed first must not change a single pixel."""
+    """A system copy of Noto Sans CJK SC (Debian's fonts-noto-cjk) listed first must not take the bundled file's place."""
     import subprocess
     import sys
 

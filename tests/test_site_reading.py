@@ -1,4 +1,4 @@
-"""The site as a reader gets it: light pages, folded code, crisp charts, searchable data, nothing off the edge.
+"""The site as a reader gets it: a light site, folded code, crisp charts, searchable data.
 
 Uses the built site (``make book``) and, for the browser checks, the server and Chromium fixtures of
 ``tests/conftest.py`` (skipped without Chromium). The checks made on every page (its weight, that it never
