@@ -109,7 +109,7 @@ def subset_icons(html: Path, used: set[str] | None = None) -> dict[str, int]:
         source = fonts / f"{stem}.ttf"  # reading WOFF2 would need brotli
         target = fonts / f"{stem}.subset.woff"
         if source.is_file():
-            font = TTFont(source)
+            font = TTFont(source, recalcTimestamp=False)  # the theme's own date, not today's: the same bytes every build
             options = subset.Options()
             options.flavor = "woff"
             options.layout_features = []
@@ -146,22 +146,14 @@ def webp_images(html: Path) -> dict[str, int]:
     from PIL import Image
 
     images = html / "_images"
-    written: dict[str, int] = {}
+    written = _encode_webp(images)
     sizes: dict[str, tuple[int, int]] = {}
 
     def convert(name: str) -> tuple[int, int] | None:
         name = name[:-5] if name.endswith(".webp") else name
         if name in sizes:
             return sizes[name]
-        png, webp = images / f"{name}.png", images / f"{name}.webp"
-        if png.is_file() and (not webp.is_file() or webp.stat().st_mtime < png.stat().st_mtime):
-            with Image.open(png) as im:
-                im.load()
-                buf = io.BytesIO()
-                im.convert("RGBA" if "transparency" in im.info or im.mode in ("RGBA", "LA") else "RGB").save(
-                    buf, "WEBP", lossless=True, method=6)
-            webp.write_bytes(buf.getvalue())
-            written[webp.name] = len(buf.getvalue())
+        webp = images / f"{name}.webp"
         if not webp.is_file():
             return None
         with Image.open(webp) as im:
@@ -198,6 +190,39 @@ def webp_images(html: Path) -> dict[str, int]:
     for png in images.glob("*.png"):
         if png.name not in referenced:
             png.unlink()
+    return written
+
+
+def _encode_webp(images: Path) -> dict[str, int]:
+    """Lossless WebP beside every PNG that has none or an older one; returns {webp file: bytes} for those written.
+
+    A chart shown by a chapter and by the gallery is the same PNG under two names: each distinct image is
+    encoded once, and the encodings run at once (Pillow releases the interpreter while it encodes).
+    """
+    from PIL import Image
+
+    from ..data.files import sha256_file
+    from .workers import parallel_map
+
+    by_content: dict[str, list[Path]] = {}
+    for png in sorted(images.glob("*.png")):
+        webp = png.with_suffix(".webp")
+        if not webp.is_file() or webp.stat().st_mtime < png.stat().st_mtime:
+            by_content.setdefault(sha256_file(png), []).append(png)
+
+    def encode(png: Path) -> bytes:
+        with Image.open(png) as im:
+            im.load()
+            buf = io.BytesIO()
+            im.convert("RGBA" if "transparency" in im.info or im.mode in ("RGBA", "LA") else "RGB").save(
+                buf, "WEBP", lossless=True, method=6)
+        return buf.getvalue()
+
+    written: dict[str, int] = {}
+    for group, data in zip(by_content.values(), parallel_map(encode, [group[0] for group in by_content.values()])):
+        for png in group:
+            png.with_suffix(".webp").write_bytes(data)
+            written[png.with_suffix(".webp").name] = len(data)
     return written
 
 
