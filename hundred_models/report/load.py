@@ -20,6 +20,8 @@ from ..data.schema import CLEAN_TABLES
 #: Every table loaded in this process, and the tables loaded inside each open :func:`recording_reads` block.
 _READ_IN_PROCESS: set[str] = set()
 _RECORDERS: list[set[str]] = []
+#: Tables already parsed in this process, by file and the file's size and modification time (so never a stale one).
+_PARSED: dict[tuple, pd.DataFrame] = {}
 
 
 @contextmanager
@@ -33,13 +35,25 @@ def recording_reads():
         _RECORDERS.remove(read)
 
 
+def count_as_read(tables) -> None:
+    """Count tables as loaded that reached this process through a saved chart drawn from them (its image, its alt
+    text), so that the page showing it depends on them as if it had drawn the chart itself."""
+    _READ_IN_PROCESS.update(tables)
+    for recorder in _RECORDERS:
+        recorder.update(tables)
+
+
 def tables_read() -> list[str]:
     """Every table this process has loaded so far (an executed page reports it to the book build)."""
     return sorted(_READ_IN_PROCESS)
 
 
 def load(table: str, data_dir: Path | str | None = None) -> pd.DataFrame:
-    """One clean table as a typed DataFrame (run ``make data`` first)."""
+    """One clean table as a typed DataFrame (run ``make data`` first).
+
+    A chapter and its charts ask for the same tables many times; each file is parsed once a process and every
+    caller gets its own copy, parsed again only if the file changed since.
+    """
     _READ_IN_PROCESS.add(table)
     for recorder in _RECORDERS:
         recorder.add(table)
@@ -48,8 +62,12 @@ def load(table: str, data_dir: Path | str | None = None) -> pd.DataFrame:
     path = Path(data_dir or paths.CLEAN_DIR) / f"{table}.csv"
     if not path.is_file():
         raise DataError(str(path), "not built yet: run `make data` (python -m hundred_models build-data)")
-    header, rows = read_rows(path)
-    return frame_from_rows(str(path), CLEAN_TABLES[table], header, rows)
+    stat = path.stat()
+    key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+    if key not in _PARSED:
+        header, rows = read_rows(path)
+        _PARSED[key] = frame_from_rows(str(path), CLEAN_TABLES[table], header, rows)
+    return _PARSED[key].copy(deep=True)
 
 
 def data_checksum(data_dir: Path | str | None = None) -> str:

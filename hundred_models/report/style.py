@@ -15,10 +15,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import matplotlib
-import matplotlib.font_manager as font_manager
-import matplotlib.pyplot as plt
-from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
+# matplotlib is imported where a chart is drawn, not here: a page that shows saved charts and formats numbers with this
+# module does not pay for it (about a second of every kernel's start).
 
 FONT_FAMILY = "Noto Sans CJK SC"
 
@@ -118,6 +116,8 @@ def register_font() -> None:
     global _registered
     if _registered:
         return
+    import matplotlib.font_manager as font_manager
+
     path = bundled_font_path()
     if not path.is_file():
         raise FileNotFoundError(f"{path} missing: install the pinned requirements (mplfonts ships the CJK font)")
@@ -136,6 +136,8 @@ def register_font() -> None:
 
 def rc_params(layout: Layout = REPORT) -> dict:
     """rcParams of the house style; also what makes SVG and PDF output byte-identical across runs."""
+    import matplotlib
+
     return {
         # Listed by name, not as "sans-serif", so a glyph the CJK font lacks (superscript digits) falls back to DejaVu Sans.
         "font.family": [FONT_FAMILY, "DejaVu Sans"],
@@ -171,6 +173,8 @@ def rc_params(layout: Layout = REPORT) -> dict:
 @contextmanager
 def house_style(layout: Layout = REPORT):
     """Apply the house style for the charts drawn inside the block."""
+    import matplotlib.pyplot as plt
+
     register_font()
     with plt.rc_context(rc_params(layout)):
         yield
@@ -182,6 +186,8 @@ def new_figure(layout: Layout = REPORT, nrows: int = 1, ncols: int = 1, report_h
     Gaps between panels are left to the layout, which sizes them for the titles and tick labels in between: a
     gridspec with its own ``hspace`` or ``wspace`` is one tight_layout refuses to arrange, so those are dropped.
     """
+    import matplotlib.pyplot as plt
+
     height = layout.height if layout.slide or report_height is None else report_height
     grid = {k: v for k, v in kwargs.pop("gridspec_kw", {}).items() if k not in ("hspace", "wspace")}
     fig, ax = plt.subplots(nrows, ncols, figsize=(layout.width, height), gridspec_kw=grid, **kwargs)
@@ -222,6 +228,7 @@ def _tokens(text: str) -> list[str]:
 
 def text_width(fig, text: str, size: float) -> float:
     """Width in inches of ``text`` set at ``size`` points in the house font."""
+    import matplotlib.pyplot as plt
     from matplotlib.font_manager import FontProperties
 
     renderer = fig.canvas.get_renderer()
@@ -231,17 +238,35 @@ def text_width(fig, text: str, size: float) -> float:
 
 
 def wrap(fig, text: str, size: float, width: float) -> str:
-    """``text`` broken into lines no wider than ``width`` inches at ``size`` points, between words or CJK characters."""
+    """``text`` broken into lines no wider than ``width`` inches at ``size`` points, between words or CJK characters.
+
+    Each line takes as many tokens as fit (and at least one). A line's width grows with every token added, so the
+    break is found by bisection: a handful of measurements a line rather than one a token (measuring text is most of
+    the time a chart takes to lay out, and a Chinese line has a token a character).
+    """
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        line = ""
-        for tok in _tokens(paragraph):
-            if line and text_width(fig, (line + tok).rstrip(), size) > width:
-                lines.append(line.rstrip())
-                line = tok.lstrip()
-            else:
-                line += tok
-        lines.append(line.rstrip())
+        tokens = _tokens(paragraph)
+        start = 0
+        while start < len(tokens):
+            first = tokens[start].lstrip() if start else tokens[start]  # a line after a break starts at a word
+
+            def fits(end: int) -> bool:
+                return text_width(fig, (first + "".join(tokens[start + 1:end])).rstrip(), size) <= width
+
+            low, high = start + 1, len(tokens)  # the line holds tokens[start:low] at least; does it hold them all?
+            if not fits(high):
+                high -= 1
+                while low < high:  # the longest line that fits ends in (low, high]; tokens[start:high + 1] does not fit
+                    middle = (low + high + 1) // 2
+                    if fits(middle):
+                        low = middle
+                    else:
+                        high = middle - 1
+            lines.append((first + "".join(tokens[start + 1:high])).rstrip())
+            start = high
+        if not tokens:
+            lines.append("")
     return "\n".join(lines)
 
 
@@ -361,6 +386,8 @@ def thousands(value: float, lang: str = "en") -> str:
 
 def log_axis(axis, lang: str = "en", minor: bool = False) -> None:
     """A base-10 log axis labelled 100M, 1B ... or 1亿, 10亿 ... instead of 10^8."""
+    from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
+
     axis.set_major_locator(LogLocator(base=10, numticks=20))
     axis.set_major_formatter(FuncFormatter(lambda v, _: short_number(v, lang)))
     axis.set_minor_formatter(NullFormatter())
@@ -370,7 +397,7 @@ def log_axis(axis, lang: str = "en", minor: bool = False) -> None:
 
 def count_axis(axis, lang: str = "en", ticks: int = 4) -> None:
     """A linear axis of counts with a few round ticks: 50,000 in English, 5万 in Chinese (as the labels print them)."""
-    from matplotlib.ticker import MaxNLocator
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     axis.set_major_locator(MaxNLocator(ticks, steps=[1, 2, 2.5, 5, 10], integer=True))
     axis.set_major_formatter(FuncFormatter(lambda v, _: short_number(v, lang) if lang == "zh" else thousands(v, lang)))
@@ -386,6 +413,8 @@ def power_of_ten(value: float) -> str:
 
 def power_axis(axis, step: int = 1) -> None:
     """A base-10 log axis labelled 10¹⁵, 10¹⁷ ... every ``step`` powers."""
+    from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
+
     axis.set_major_locator(LogLocator(base=10 ** step, numticks=30))
     axis.set_major_formatter(FuncFormatter(lambda v, _: power_of_ten(v) if v > 0 else ""))
     axis.set_minor_locator(LogLocator(base=10, subs=(), numticks=30))

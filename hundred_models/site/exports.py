@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..data.files import atomic_write
 from ..report.charts.registry import chart_names, get_chart
-from ..report.charts.freshness import is_current, mark_current
+from ..report.charts.freshness import is_current, stem
 from ..report.params import Params, validate
 from .workers import parallel_map
 
@@ -49,25 +49,10 @@ def data_csv(frame) -> str:
     return buf.getvalue()
 
 
-def stem(name: str, lang: str, slide: bool = False) -> str:
-    return name + ("" if lang == "en" else f".{lang}") + (".slide" if slide else "")
-
-
 def export_chart(name: str, p: Params, out: Path, slides: bool, formats, dpi: int) -> list[Path]:
-    import matplotlib.pyplot as plt
+    from ..report.charts.render import draw_and_save, source_line
 
-    from ..report import style
-    from ..report.charts.render import render, save, source_line
-
-    written: list[Path] = []
-    layouts = [(style.REPORT, False)] + ([(style.SLIDE, True)] if slides else [])
-    data = None
-    tables: set[str] = set()
-    for layout, is_slide in layouts:
-        fig, data = render(name, p, layout)
-        tables.update(fig.hmw_tables)
-        written += save(fig, stem(name, p.lang, is_slide), out, formats, dpi)
-        plt.close(fig)
+    written, data = draw_and_save(name, p, out, formats, dpi, slides)
     csv_path = out / f"{name}.csv"
     atomic_write(csv_path, data_csv(data))
     alt_path = out / f"{stem(name, p.lang)}.alt.txt"
@@ -75,8 +60,6 @@ def export_chart(name: str, p: Params, out: Path, slides: bool, formats, dpi: in
     cite_path = out / f"{stem(name, p.lang)}.citation.txt"
     chart = get_chart(name)
     atomic_write(cite_path, f"{chart.citation(p.lang)} {source_line(chart, data, p)}\n")
-    if not slides:
-        mark_current(out, stem(name, p.lang), name, p, dpi, tables)
     return written + [csv_path, alt_path, cite_path]
 
 
@@ -104,6 +87,6 @@ def export_all(out: Path, langs=("en",), slides: bool = False, formats=PRESENTER
         values = {**params, "lang": lang}
         p = validate(values)
         tasks += [(name, values, out, slides, tuple(formats), dpi) for name in names
-                  if slides or not is_current(out, stem(name, lang), name, p, dpi, formats)]
+                  if slides or not is_current(out, name, p, dpi, formats)]
     results = parallel_map(_export_task, tasks, jobs, processes=True)
     return [Path(path) for written in results for path in written]

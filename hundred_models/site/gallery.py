@@ -7,9 +7,10 @@ alt texts and the line to paste under a chart are in the page's language.
 """
 from __future__ import annotations
 
+from ..report.charts.freshness import stem
 from ..report.charts.registry import chart_names, get_chart
+from ..report.charts.render import alt_text
 from ..report.params import validate
-from .exports import stem
 
 #: The chapters in gallery order, with the short names the gallery's headings use.
 CHAPTERS = {"01_history": ("History", "历史"), "02_players": ("Domestic players", "国内参与者"),
@@ -31,7 +32,7 @@ def chart_entry(name: str, lang: str = "en", p=None) -> str:
     citation = chart.citation(lang)
     return "\n".join([
         f"### {chart.title[lang]}\n",
-        f"```{{figure}} figures/{shown}.png\n:alt: {chart.alt_text(chart.data(p), lang)}\n:name: gallery-{name}\n\n"
+        f"```{{figure}} figures/{shown}.png\n:alt: {alt_text(name, p)}\n:name: gallery-{name}\n\n"
         f"{chart.caption[lang]}\n```\n",
         f"{words['download']}{colon}{{download}}`PNG <figures/{shown}.png>` · {{download}}`SVG <figures/{shown}.svg>` · "
         f"{words['other']}{colon}{{download}}`PNG <figures/{offered}.png>` · {{download}}`SVG <figures/{offered}.svg>` · "

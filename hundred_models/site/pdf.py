@@ -151,7 +151,7 @@ def vector_figures(page: Path, figures: Path | None = None, lang: str = "en") ->
     Crisp at any zoom and lighter than the bitmaps once compressed in the PDF. A chart without an
     SVG keeps its bitmap. Returns the number of figures switched.
     """
-    from .exports import stem
+    from ..report.charts.freshness import stem
 
     figures = Path(figures or paths.FIGURES_DIR)
     images = page.parent / "_images"

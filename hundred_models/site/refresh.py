@@ -19,6 +19,7 @@ from nbclient.exceptions import CellExecutionError
 from ..data import paths
 from ..data.files import atomic_write
 from ..report.charts.registry import get_chart
+from ..report.charts.render import alt_text
 from ..report.params import Params, validate
 from .pages import THEME_NOTEBOOKS
 
@@ -44,7 +45,7 @@ def set_figure_metadata(nb, p: Params | None = None) -> list[str]:
         cell.metadata["mystnb"] = {
             # English: the Chinese edition translates the caption through its catalogue (the same words as caption["zh"])
             "figure": {"caption": chart.caption["en"], "name": f"fig-{chart.name}"},
-            "image": {"alt": chart.alt_text(chart.data(p), p.lang)},  # shown at its design width (720 px), narrower on small screens
+            "image": {"alt": alt_text(chart.name, p)},  # shown at its design width (720 px), narrower on small screens
         }
         tags = cell.metadata.setdefault("tags", [])
         if "nbval-ignore-output" not in tags:

@@ -5,7 +5,6 @@ import re
 
 import numpy as np
 import pandas as pd
-from matplotlib.ticker import MaxNLocator
 
 from .. import analysis, style
 from .chart import Chart
@@ -258,6 +257,8 @@ def _chip_label(r: dict, lang: str) -> str:
 
 
 def draw_hardware(data: pd.DataFrame, p: Params, layout: style.Layout):
+    from matplotlib.ticker import MaxNLocator
+
     lang = p.lang
     fig, ax = style.new_figure(layout)
     ax.grid(axis="y", visible=False)

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from matplotlib.lines import Line2D
-from matplotlib.ticker import LogLocator, NullLocator
 
 from .. import analysis, style
 from .chart import Chart
@@ -133,6 +131,9 @@ def labelled(rows: pd.DataFrame, layout: style.Layout) -> pd.DataFrame:
 
 
 def draw_scale(data: pd.DataFrame, p: Params, layout: style.Layout):
+    from matplotlib.lines import Line2D
+    from matplotlib.ticker import LogLocator
+
     lang = p.lang
     if entries(data).empty:
         return nothing_to_draw(p, layout)
@@ -332,6 +333,9 @@ def draw_crosscheck(data: pd.DataFrame, p: Params, layout: style.Layout):
 
     On a slide the rows are split into two columns, so each keeps a legible height.
     """
+    from matplotlib.lines import Line2D
+    from matplotlib.ticker import NullLocator
+
     lang = p.lang
     rows = data.to_dict("records")
     columns = 2 if layout.slide and len(rows) > 8 else 1
@@ -448,6 +452,8 @@ def _label(model: str) -> str:
 
 
 def draw_after(data: pd.DataFrame, p: Params, layout: style.Layout):
+    from matplotlib.lines import Line2D
+
     lang = p.lang
     fig, ax = style.new_figure(layout, report_height=5.8)
     texts = []

@@ -4,9 +4,6 @@ from __future__ import annotations
 import itertools
 
 import pandas as pd
-from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
-from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator, NullLocator
 
 from ...data.schema import COUNT_DEFINITIONS, LOWER_BOUND_QUALIFIERS
 from .. import analysis, phrases, style
@@ -86,6 +83,9 @@ def _month(ts: pd.Timestamp, lang: str) -> str:
 
 
 def draw_launches(data: pd.DataFrame, p: Params, layout: style.Layout):
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
     lang = p.lang
     fig, ax = style.new_figure(layout)
     ax.grid(axis="y", visible=False)
@@ -235,6 +235,7 @@ ORG_KINDS = {"giant": ("Giant", "巨头", "s"), "ai_company": ("AI company", "�
 
 def draw_network(data: pd.DataFrame, p: Params, layout: style.Layout):
     import networkx as nx
+    from matplotlib.lines import Line2D
 
     lang = p.lang
     graph = nx.Graph()
@@ -312,6 +313,8 @@ def china_data(p: Params) -> pd.DataFrame:
 
 
 def draw_china(data: pd.DataFrame, p: Params, layout: style.Layout):
+    from matplotlib.ticker import MaxNLocator
+
     lang = p.lang
     fig, (top, bottom) = style.new_figure(layout, 2, 1, sharex=True, gridspec_kw={"height_ratios": [3, 2]})
     only = data["china_only_models"]
@@ -406,6 +409,9 @@ def count_bodies(data: pd.DataFrame, p: Params) -> str:
 
 
 def draw_counts(data: pd.DataFrame, p: Params, layout: style.Layout):
+    from matplotlib.lines import Line2D
+    from matplotlib.ticker import FixedLocator, FuncFormatter, NullLocator
+
     lang = p.lang
     defs = load("model_count_definitions", p.data_dir).set_index("definition_id")
     fig, ax = style.new_figure(layout)

@@ -1,7 +1,6 @@
 """Chapter 5 chart: every rule and plan the articles name, from draft to taking effect."""
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import pandas as pd
 
 from .. import style
@@ -110,6 +109,8 @@ def _ticks(ax, start: pd.Timestamp, end: pd.Timestamp, lang: str) -> None:
 
 
 def draw_timeline(data: pd.DataFrame, p: Params, layout: style.Layout):
+    import matplotlib.pyplot as plt
+
     lang = p.lang
     zh = lang == "zh"
     order = _order(data)

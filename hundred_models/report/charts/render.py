@@ -17,17 +17,16 @@ import json
 import warnings
 from pathlib import Path
 
-import matplotlib.pyplot as plt
 import pandas as pd
 
 from ...data.epoch import EPOCH_ACCESSED, EPOCH_DATASET
 from ...data.files import atomic_write
 from .. import style
-from ..load import load, recording_reads
+from ..load import count_as_read, load, recording_reads
 from ..params import Params
 from .chart import Chart
 from .common import human_date, nothing_to_draw
-from .freshness import NOTEBOOK_DPI, NOTEBOOK_FORMATS, is_current, mark_current
+from .freshness import NOTEBOOK_DPI, NOTEBOOK_FORMATS, mark_current, saved_record, stem
 from .registry import get_chart
 
 REPORT_TITLE = {"en": "The Hundred-Model War", "zh": "百模大战"}
@@ -162,19 +161,50 @@ def show(name: str, p: Params) -> None:
     Displaying the exported file (rather than letting the inline backend redraw the figure
     outside the house style) means the notebook, the book and a slide show the same pixels.
     When the files in ``fig_dir`` were made from exactly the same inputs and parameters (the
-    site build exports every chart first), they are shown without drawing the chart again.
+    site build exports every chart first), they are shown without drawing the chart again (or importing
+    matplotlib), and the tables they were drawn from count as read by the page.
     """
     from IPython.display import Image, display
 
-    stem = f"{name}" + ("" if p.lang == "en" else f".{p.lang}")
-    if not is_current(p.fig_dir, stem, name, p, NOTEBOOK_DPI):
-        fig, _ = render(name, p)
-        save(fig, stem, p.fig_dir)
-        plt.close(fig)
-        mark_current(p.fig_dir, stem, name, p, NOTEBOOK_DPI, fig.hmw_tables)
-    png = Path(p.fig_dir) / f"{stem}.png"
+    record = saved_record(p.fig_dir, name, p, NOTEBOOK_DPI)
+    if record is None:
+        draw_and_save(name, p)
+    else:
+        count_as_read(record["tables"])
+    png = Path(p.fig_dir) / f"{stem(name, p.lang)}.png"
     # Shown at the width the report layout is designed for (the book's content width): see style.REPORT.
     display(Image(data=png.read_bytes(), format="png", width=int(style.REPORT.display_px)))
+
+
+def draw_and_save(name: str, p: Params, out_dir: Path | None = None, formats=NOTEBOOK_FORMATS, dpi: int = NOTEBOOK_DPI,
+                  slides: bool = False) -> tuple[list[Path], pd.DataFrame]:
+    """Draw the chart in the report layout (and as a slide), save every format and, for the report layout alone,
+    mark the drawing as current with its alt text; returns the files written and the data plotted."""
+    import matplotlib.pyplot as plt
+
+    out_dir = Path(out_dir or p.fig_dir)
+    written: list[Path] = []
+    tables: set[str] = set()
+    data = None
+    for layout in (style.REPORT, style.SLIDE) if slides else (style.REPORT,):
+        fig, data = render(name, p, layout)
+        tables.update(fig.hmw_tables)
+        written += save(fig, stem(name, p.lang, slide=layout.slide), out_dir, formats, dpi)
+        plt.close(fig)
+    if not slides:
+        mark_current(out_dir, name, p, dpi, tables, get_chart(name).alt_text(data, p.lang))
+    return written, data
+
+
+def alt_text(name: str, p: Params) -> str:
+    """The chart's alt text for these parameters: the one saved with its current drawing in ``p.fig_dir`` (whose tables
+    then count as read), else computed from its data."""
+    record = saved_record(p.fig_dir, name, p, NOTEBOOK_DPI)
+    if record is not None and "alt" in record:
+        count_as_read(record["tables"])
+        return record["alt"]
+    chart = get_chart(name)
+    return chart.alt_text(chart.data(p), p.lang)
 
 
 def chart_data(name: str, p: Params) -> pd.DataFrame:

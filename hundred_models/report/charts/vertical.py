@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import pandas as pd
-from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
 
 from .. import style
 from .chart import Chart
@@ -69,6 +67,8 @@ def _shown(r: dict, lang: str) -> str:
 
 def draw_claims(data: pd.DataFrame, p: Params, layout: style.Layout):
     """One panel per kind of measure, each with its own scale: a gain over 100% and a share of time are not comparable."""
+    from matplotlib.patches import Patch
+
     lang = p.lang
     zh = lang == "zh"
     measures = [m for m in MEASURES if (data["measure"] == m).any()]
@@ -176,6 +176,8 @@ def _industry_order(data: pd.DataFrame) -> list[str]:
 
 
 def draw_tolerance(data: pd.DataFrame, p: Params, layout: style.Layout):
+    from matplotlib.lines import Line2D
+
     lang = p.lang
     zh = lang == "zh"
     order = _industry_order(data)
