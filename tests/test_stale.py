@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from hundred_models.data import paths
-from hundred_models.site.book import CHINESE_EDITION_START
+from hundred_models.site.book import CHINESE_EDITION_START, EDITION_NAMES
 from tools.workspace import copy_project, env_for
 
 #: The count of Chinese models of a billion parameters or more, printed twice in article 004.
@@ -87,17 +87,11 @@ def test_nbval_catches_data_drift_until_outputs_are_refreshed(project):
     assert fresh.returncode == 0, fresh.stdout[-3000:]
 
 
-def _executed(build_output: str, edition: int = 0) -> set[str]:
-    """The pages a build executed in its first (English) or second (Chinese) edition, from what the build prints."""
-    zh_started = False
-    for line in build_output.splitlines():
-        if line.startswith(CHINESE_EDITION_START):
-            zh_started = True
-            if edition == 0:
-                return set()
-        if line.startswith("executing ") and "changed:" in line and zh_started == (edition == 1):
-            return {name.strip() for name in line.split("changed:", 1)[1].split(",")}
-    return set()
+def _executed(build_output: str, edition: str = "en") -> set[str]:
+    """The pages a build executed for an edition ("en" or "zh"), from what the build prints."""
+    pattern = rf"^executing \d+ page\(s\) of the {EDITION_NAMES[edition]} edition whose code or inputs changed: (.*)$"
+    found = re.search(pattern, build_output, re.M)
+    return {name.strip() for name in found.group(1).split(",")} if found else set()
 
 
 def _records(root: Path) -> dict[str, dict]:
@@ -149,7 +143,7 @@ def test_changes_reach_the_rendered_book_on_the_path_users_take(project):
     moved = _seed_with_the_last_build(project)
     first = _run(project, "-m", "hundred_models", "book", "--no-pdf")
     if moved and current:
-        assert _executed(first.stdout) == _executed(first.stdout, edition=1) == set(), first.stdout[-2000:]
+        assert _executed(first.stdout) == _executed(first.stdout, edition="zh") == set(), first.stdout[-2000:]
     elif not moved:  # no build to start from (the test run alone): this first build is a cold one
         assert len(_executed(first.stdout)) == 9, first.stdout[-2000:]
     assert "more than 80 models" in _text(project, "book/intro.html")
@@ -180,7 +174,7 @@ def test_changes_reach_the_rendered_book_on_the_path_users_take(project):
     executed = _executed(built.stdout)
     assert "notebooks/02_players" in executed and executed == depending, (executed, depending)
     assert _text(project, "notebooks/02_players.html") != before
-    assert _executed(built.stdout, edition=1) == claim_pages | depending, built.stdout[-2000:]
+    assert _executed(built.stdout, edition="zh") == claim_pages | depending, built.stdout[-2000:]
     assert re.search(r"超过\s*90\s*个", _text(project, "zh/book/intro.html")), "the Chinese landing page kept the old count"
     assert re.search(r"超过\s*90\s*个", _text(project, "zh/notebooks/02_players.html"))
     assert _text(project, "zh/notebooks/02_players.html") != before_zh

@@ -1,11 +1,15 @@
-"""Build the site: chart files, the executed pages, then Jupyter Book with warnings as errors.
+"""Build the site: chart files, the executed pages, then Jupyter Book with warnings as errors, both editions at once.
 
 Incremental by what each page depends on (see :mod:`.pages`): a page is executed again when its
 code cells changed (Jupyter Book's cache does not match it) or when the clean tables it read or
-the package modules it ran changed (its recorded key does not match). The pages to execute run
-at once, one kernel each, and their outputs go into Jupyter Book's execution cache through
-jupyter-cache's public API, so the build itself then only reads them. Nothing is cleared
-wholesale: an unchanged page is neither executed nor re-read, even after the project moves.
+the package modules it ran changed (its recorded key does not match). The pages to execute, of
+both editions, run in one pool, one kernel each, the slowest first; their outputs go into each
+edition's Jupyter Book execution cache through jupyter-cache's public API, so the builds then only
+read them. An edition's Jupyter Book build (and the lightening of its pages) starts as soon as its
+pages have run, while the other edition's pages still run: the Chinese edition's build, the longer,
+goes first. Then the Chinese edition is published under ``_build/html/zh`` and the two PDFs are
+printed side by side. Nothing is cleared wholesale: an unchanged page is neither executed nor
+re-read, even after the project moves.
 """
 from __future__ import annotations
 
@@ -14,7 +18,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import nbformat
 
@@ -24,8 +31,10 @@ from .lighten import lighten
 from .workers import parallel_map
 
 BUILD_DIR = paths.PROJECT_ROOT / "_build"
-#: What the build prints as it turns to the Chinese edition (what it executes after this line is that edition's).
+#: What the build prints before it does anything for the Chinese edition (a build without it left that edition alone).
 CHINESE_EDITION_START = "building the Chinese edition"
+#: How the build's messages name each edition ("executing 2 page(s) of the English edition …").
+EDITION_NAMES = {"en": "English", "zh": "Chinese"}
 
 
 def export_book_figures() -> int:
@@ -40,41 +49,50 @@ def export_book_figures() -> int:
     return len(export_all(paths.FIGURES_DIR, ("en", "zh"), slides=False, formats=("png", "svg"), dpi=NOTEBOOK_DPI))
 
 
-def _execute_page(item) -> tuple[str, object, dict | None, str | None]:
-    """Run one page with the dependency probe appended; returns (docname, executed nb, dependencies, error)."""
+@dataclass
+class PageRun:
+    """One page to execute: which edition's book it belongs to, and the cache entry it replaces."""
+
+    edition: str
+    root: Path
+    docname: str
+    path: Path
+    nb: dict
+    stale_record: object = None
+
+
+def _execute_page(run: PageRun) -> tuple[object, dict | None, str | None, float]:
+    """Run one page with the dependency probe appended; returns (executed nb, dependencies, error, seconds)."""
+    import json
+
     from nbclient.exceptions import CellExecutionError
 
     from .refresh import execute, failing_cell
 
-    docname, path, nb = item
-    nb = nbformat.from_dict(nb)
+    start = time.perf_counter()
+    nb = nbformat.from_dict(run.nb)
     nb.cells.append(nbformat.v4.new_code_cell(pages.PROBE))
     try:
-        execute(nb, cwd=path.parent)
+        execute(nb, cwd=run.path.parent)
     except CellExecutionError:
-        return docname, None, None, failing_cell(nb)
+        return None, None, failing_cell(nb), time.perf_counter() - start
     probe = nb.cells.pop()
     text = "".join(o.get("text", "") for o in probe.get("outputs", []) if o.get("output_type") == "stream")
     line = next((ln for ln in text.splitlines() if ln.startswith(pages.PROBE_PREFIX)), None)
-    deps = None
-    if line is not None:
-        import json
-
-        deps = json.loads(line[len(pages.PROBE_PREFIX):])
-    return docname, nb, deps, None
+    deps = json.loads(line[len(pages.PROBE_PREFIX):]) if line is not None else None
+    return nb, deps, None, time.perf_counter() - start
 
 
-def execute_stale_pages(executed: dict[str, Path] | None = None, root: Path | None = None, jobs: int | None = None,
-                        stream=sys.stdout) -> list[str]:
-    """Execute, in parallel, every page whose code or recorded inputs changed; cache it; return their docnames.
-
-    ``executed`` maps docnames to notebook files (default: the book's executed pages) under the project ``root``.
-    """
+def _cache(root: Path):
     from jupyter_cache import get_cache
 
-    root = Path(root or paths.PROJECT_ROOT)
-    cache = get_cache(str(root / "_build" / ".jupyter_cache"))
-    todo, stale_records = [], {}
+    return get_cache(str(Path(root) / "_build" / ".jupyter_cache"))
+
+
+def stale_pages(edition: str, root: Path, executed: dict[str, Path] | None = None) -> list[PageRun]:
+    """The pages of the book at ``root`` whose code cells or recorded inputs changed since they were last executed."""
+    cache = _cache(root)
+    todo = []
     for docname, path in (executed or pages.executed_pages(root)).items():
         nb = nbformat.read(path, as_version=4)
         try:
@@ -82,28 +100,65 @@ def execute_stale_pages(executed: dict[str, Path] | None = None, root: Path | No
         except KeyError:
             cached = None
         if cached is None or not pages.is_current(docname, root):
-            todo.append((docname, path, nb))
-            stale_records[docname] = cached
-    if not todo:
+            todo.append(PageRun(edition, Path(root), docname, path, nb, cached))
+    return todo
+
+
+def executing_message(edition: str, docnames) -> str:
+    return (f"executing {len(docnames)} page(s) of the {EDITION_NAMES.get(edition, edition)} edition whose code or "
+            f"inputs changed: {', '.join(docnames)}")
+
+
+def execute_pages(runs: list[PageRun], jobs: int | None = None, stream=sys.stdout,
+                  on_edition_done: Callable[[str], None] | None = None) -> list[PageRun]:
+    """Execute the pages at once, cache each and record its inputs as it finishes; returns the pages executed.
+
+    Each edition's pages run together, in the order of ``runs``' editions, the slowest first (by their last run) so
+    that no long page starts last while the other workers wait; pages never run before keep the book's order.
+    ``on_edition_done(edition)`` is called as soon as the last page of an edition has finished (its book can then be
+    built while the other edition's pages still run). A page that fails is left to the build, which executes it again
+    and reports the failing cell with its traceback.
+    """
+    if not runs:
         return []
-    print(f"executing {len(todo)} page(s) whose code or inputs changed: {', '.join(d for d, _, _ in todo)}",
-          file=stream, flush=True)
+    editions = list(dict.fromkeys(run.edition for run in runs))
+    for edition in editions:
+        print(executing_message(edition, [r.docname for r in runs if r.edition == edition]), file=stream, flush=True)
+    order = sorted(runs, key=lambda r: (editions.index(r.edition), -(pages.recorded_seconds(r.docname, r.root) or 0.0)))
+    caches = {root: _cache(root) for root in dict.fromkeys(r.root for r in order)}
+    left = {edition: sum(r.edition == edition for r in runs) for edition in editions}
     done = []
+
     with tempfile.TemporaryDirectory() as tmp:
-        for (docname, path, _), (_, executed, deps, error) in zip(todo, parallel_map(_execute_page, todo, jobs)):
+        def finished(run: PageRun, result) -> None:
+            executed, deps, error, seconds = result
+            cache = caches[run.root]
             if error is not None or deps is None:
-                # Left to the build, which executes the page again and reports the failing cell with its traceback.
-                print(f"{docname}: {error or 'no dependency report'}", file=stream, flush=True)
-                if stale_records[docname] is not None:
-                    cache.remove_cache(stale_records[docname].pk)
-                pages.forget(docname, root)
-                continue
-            executed_file = Path(tmp) / f"{path.stem}.ipynb"
-            nbformat.write(executed, executed_file)
-            cache.cache_notebook_file(str(executed_file), uri=str(path), check_validity=False, overwrite=True)
-            pages.write_record(docname, deps["tables"], deps["modules"], root)
-            done.append(docname)
+                print(f"{run.docname} ({EDITION_NAMES.get(run.edition, run.edition)}): {error or 'no dependency report'}",
+                      file=stream, flush=True)
+                if run.stale_record is not None:
+                    cache.remove_cache(run.stale_record.pk)
+                pages.forget(run.docname, run.root)
+            else:
+                executed_file = Path(tmp) / run.edition / f"{run.path.stem}.ipynb"
+                executed_file.parent.mkdir(exist_ok=True)
+                nbformat.write(executed, executed_file)
+                cache.cache_notebook_file(str(executed_file), uri=str(run.path), check_validity=False, overwrite=True)
+                pages.write_record(run.docname, deps["tables"], deps["modules"], run.root, seconds=seconds)
+                done.append(run)
+            left[run.edition] -= 1
+            if left[run.edition] == 0 and on_edition_done is not None:
+                on_edition_done(run.edition)
+
+        parallel_map(_execute_page, order, jobs, on_result=finished)
     return done
+
+
+def execute_stale_pages(executed: dict[str, Path] | None = None, root: Path | None = None, jobs: int | None = None,
+                        stream=sys.stdout, edition: str = "en") -> list[str]:
+    """Execute, in parallel, every page of one book whose code or recorded inputs changed; return their docnames."""
+    root = Path(root or paths.PROJECT_ROOT)
+    return [run.docname for run in execute_pages(stale_pages(edition, root, executed), jobs, stream)]
 
 
 def prune_html(html: Path) -> None:
@@ -134,13 +189,28 @@ def sync_static(html: Path, static: Path | None = None) -> list[str]:
     return copied
 
 
-def jupyter_book(root: Path, strict: bool = True) -> int:
-    """``jupyter-book build`` of the book at ``root`` into ``root/_build/html``; warnings are errors when strict."""
+def jupyter_book(root: Path, strict: bool = True, output=None) -> int:
+    """``jupyter-book build`` of the book at ``root`` into ``root/_build/html``; warnings are errors when strict.
+
+    Its messages go to ``output`` (a file) when given, else to this process's own output.
+    """
     cmd = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(root), "--path-output", str(root)]
     if strict:
         cmd += ["-W", "--keep-going"]
     env = {**os.environ, "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
-    return subprocess.run(cmd, cwd=root, env=env).returncode
+    redirect = {"stdout": output, "stderr": subprocess.STDOUT} if output is not None else {}
+    return subprocess.run(cmd, cwd=root, env=env, **redirect).returncode
+
+
+def _edition_html(root: Path, strict: bool, output=None) -> int:
+    """One edition's Jupyter Book build, then its pages made lighter where Sphinx wrote them."""
+    returncode = jupyter_book(root, strict, output)
+    if returncode == 0:
+        html = Path(root) / "_build" / "html"
+        prune_html(html)
+        sync_static(html)
+        lighten(html)
+    return returncode
 
 
 def build_site(strict: bool = True, pdf: bool = True, chinese: bool = True) -> int:
@@ -163,54 +233,69 @@ def build_site(strict: bool = True, pdf: bool = True, chinese: bool = True) -> i
 
 
 def _build_editions(strict: bool, pdf: bool, chinese: bool) -> int:
-    """Figures, stale pages, Jupyter Book (warnings are errors), lighter pages, the PDF (see :mod:`.pdf`), then Chinese."""
-    export_book_figures()
-    execute_stale_pages()
-    returncode = jupyter_book(paths.PROJECT_ROOT, strict)
-    if returncode != 0:
-        return returncode
-    prune_html(BUILD_DIR / "html")
-    sync_static(BUILD_DIR / "html")
-    lighten(BUILD_DIR / "html")
-    if _pdf(pdf, "en") != 0:
-        return 1
-    return build_chinese(strict, pdf) if chinese else 0
+    """Figures; the Chinese mirror; the stale pages of both editions; each edition's Jupyter Book build (warnings are
+    errors) and lighter pages as soon as its pages have run; the Chinese edition published under the English one; the
+    PDFs (see :mod:`.pdf`)."""
+    from concurrent.futures import ThreadPoolExecutor
 
-
-def _pdf(print_it: bool, lang: str) -> int:
-    """Print the edition's PDF if asked (see :mod:`.pdf`), else keep offering the one already printed; 1 on failure."""
-    from .pdf import build_pdf, offer_pdf
-
-    if not print_it:
-        offer_pdf(lang)
-        return 0
-    try:
-        build_pdf(lang=lang)
-    except RuntimeError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    return 0
-
-
-def build_chinese(strict: bool = True, pdf: bool = True) -> int:
-    """Mirror, execute what changed with lang="zh", build with Jupyter Book, publish into _build/html/zh, its PDF."""
     from . import editions
 
-    print(f"{CHINESE_EDITION_START} ({editions.ZH_SOURCE.relative_to(paths.PROJECT_ROOT)} -> _build/html/zh)", flush=True)
-    editions.mirror()
-    execute_stale_pages(pages.executed_pages(editions.ZH_SOURCE), editions.ZH_SOURCE)
-    returncode = jupyter_book(editions.ZH_SOURCE, strict)
-    if returncode != 0:
-        return returncode
-    built = editions.ZH_SOURCE / "_build" / "html"
-    prune_html(built)
-    sync_static(built)
+    export_book_figures()
+    roots = {"en": paths.PROJECT_ROOT}
+    if chinese:
+        print(f"{CHINESE_EDITION_START} beside the English one "
+              f"({editions.ZH_SOURCE.relative_to(paths.PROJECT_ROOT)} -> _build/html/zh)", flush=True)
+        editions.mirror()
+        roots["zh"] = editions.ZH_SOURCE
+    # The Chinese pages first: that edition's build is the longer one, and it runs while the English pages do.
+    stale = {lang: stale_pages(lang, roots[lang]) for lang in reversed(roots)}
+    with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as zh_output, ThreadPoolExecutor(len(roots)) as builder:
+        builds = {}
+
+        def build(lang: str) -> None:
+            # The English build writes to the terminal as it goes; the Chinese one's messages follow when both are done.
+            builds[lang] = builder.submit(_edition_html, roots[lang], strict, zh_output if lang == "zh" else None)
+
+        for lang in [lang for lang, runs in stale.items() if not runs]:
+            build(lang)
+        execute_pages([run for runs in stale.values() for run in runs], on_edition_done=build)
+        returncodes = [builds[lang].result() for lang in roots]
+        if chinese:
+            zh_output.seek(0)
+            sys.stdout.flush()
+            print(f"--- the Chinese edition's build ({editions.ZH_SOURCE.relative_to(paths.PROJECT_ROOT)}) ---")
+            print(zh_output.read(), end="", flush=True)
+    if any(returncodes):
+        return next(code for code in returncodes if code)
+    if not chinese:
+        return _pdfs(pdf, ["en"])
     published = BUILD_DIR / "html" / "zh"
     shutil.rmtree(published, ignore_errors=True)
-    shutil.copytree(built, published)
-    if _pdf(pdf, "zh") != 0:  # the published folder was just replaced: the PDF goes back in even when not reprinted
-        return 1
-    lighten(published)
+    shutil.copytree(editions.ZH_SOURCE / "_build" / "html", published)
+    returncode = _pdfs(pdf, ["en", "zh"])  # the published folder was just replaced: the PDF goes back in even if not reprinted
     editions.share_identical_files(BUILD_DIR / "html", published)
     editions.point_missing_to_english(BUILD_DIR / "html", published)
-    return 0
+    return returncode
+
+
+def _pdfs(print_them: bool, langs: list[str]) -> int:
+    """Print the editions' PDFs side by side if asked (see :mod:`.pdf`), else keep offering those already printed;
+    1 on failure."""
+    from .pdf import build_pdf, offer_pdf
+
+    if not print_them:
+        for lang in langs:
+            offer_pdf(lang)
+        return 0
+
+    def one(lang: str) -> str | None:
+        try:
+            build_pdf(lang=lang)
+        except RuntimeError as exc:
+            return str(exc)
+        return None
+
+    errors = [error for error in parallel_map(one, langs) if error]
+    for error in errors:
+        print(f"error: {error}", file=sys.stderr)
+    return 1 if errors else 0

@@ -67,13 +67,23 @@ def is_current(docname: str, root: Path | None = None, data_dir: Path | None = N
     return record is not None and record["key"] == current_key(record, data_dir)
 
 
-def write_record(docname: str, tables, modules, root: Path | None = None, data_dir: Path | None = None) -> dict:
+def write_record(docname: str, tables, modules, root: Path | None = None, data_dir: Path | None = None,
+                 seconds: float | None = None) -> dict:
+    """Record what a page read and ran (and how long it took, so that the next build can start the slowest first)."""
     record = {"tables": sorted(tables), "modules": sorted(modules)}
     record["key"] = current_key(record, data_dir)
+    if seconds is not None:
+        record["seconds"] = round(seconds, 2)
     path = _record_path(docname, root)
     path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(path, json.dumps(record, indent=1, sort_keys=True) + "\n")
     return record
+
+
+def recorded_seconds(docname: str, root: Path | None = None) -> float | None:
+    """How long the page's last execution took, if the build recorded it."""
+    record = read_record(docname, root)
+    return record.get("seconds") if record is not None else None
 
 
 def forget(docname: str, root: Path | None = None) -> None:

@@ -6,7 +6,7 @@ work that waits on a kernel subprocess, processes suit drawing charts (matplotli
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from multiprocessing import get_context
 from typing import Callable, Iterable, TypeVar
 
@@ -19,16 +19,31 @@ def worker_count(jobs: int | None, tasks: int) -> int:
     return max(1, min(jobs or os.cpu_count() or 1, tasks))
 
 
-def parallel_map(fn: Callable[[T], R], items: Iterable[T], jobs: int | None = None, processes: bool = False) -> list[R]:
-    """``[fn(x) for x in items]``, in order, on several workers (processes are started fresh, not forked)."""
+def parallel_map(fn: Callable[[T], R], items: Iterable[T], jobs: int | None = None, processes: bool = False,
+                 on_result: Callable[[T, R], None] | None = None) -> list[R]:
+    """``[fn(x) for x in items]``, in order, on several workers (processes are started fresh, not forked).
+
+    Workers take the items in order. ``on_result(item, result)`` runs in the caller's thread as each item finishes
+    (in the order they finish), so the caller can act on a result while the rest still run.
+    """
     items = list(items)
     if not items:
         return []
     workers = worker_count(jobs, len(items))
     if workers == 1:
-        return [fn(item) for item in items]
-    if processes:
-        with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
-            return list(pool.map(fn, items))
-    with ThreadPoolExecutor(workers) as pool:
-        return list(pool.map(fn, items))
+        results = []
+        for item in items:
+            results.append(fn(item))
+            if on_result is not None:
+                on_result(item, results[-1])
+        return results
+    pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn")) if processes else ThreadPoolExecutor(workers)
+    with pool:
+        futures = {pool.submit(fn, item): i for i, item in enumerate(items)}
+        results: list = [None] * len(items)
+        for future in as_completed(futures):
+            i = futures[future]
+            results[i] = future.result()
+            if on_result is not None:
+                on_result(items[i], results[i])
+    return results
