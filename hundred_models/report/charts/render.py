@@ -170,10 +170,17 @@ def show(name: str, p: Params) -> None:
     if record is None:
         draw_and_save(name, p)
     else:
-        count_as_read(record["tables"])
+        _depend_on_saved(name, record)
     png = Path(p.fig_dir) / f"{stem(name, p.lang)}.png"
     # Shown at the width the report layout is designed for (the book's content width): see style.REPORT.
     display(Image(data=png.read_bytes(), format="png", width=int(style.REPORT.display_px)))
+
+
+def _depend_on_saved(name: str, record: dict) -> None:
+    """A page that uses a chart's saved files depends on what drawing it would have used: the tables it was drawn
+    from, and the module that draws it (imported here, without matplotlib, so the page's recorded modules name it)."""
+    count_as_read(record["tables"])
+    get_chart(name)
 
 
 def draw_and_save(name: str, p: Params, out_dir: Path | None = None, formats=NOTEBOOK_FORMATS, dpi: int = NOTEBOOK_DPI,
@@ -201,7 +208,7 @@ def alt_text(name: str, p: Params) -> str:
     then count as read), else computed from its data."""
     record = saved_record(p.fig_dir, name, p, NOTEBOOK_DPI)
     if record is not None and "alt" in record:
-        count_as_read(record["tables"])
+        _depend_on_saved(name, record)
         return record["alt"]
     chart = get_chart(name)
     return chart.alt_text(chart.data(p), p.lang)
