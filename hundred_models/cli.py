@@ -30,7 +30,8 @@ def _build_data(args) -> int:
 
 
 def _refresh(args) -> int:
-    from .site.refresh import THEME_NOTEBOOKS, refresh
+    from .site.pages import THEME_NOTEBOOKS
+    from .site.refresh import refresh
 
     names = args.notebooks or list(THEME_NOTEBOOKS)
     unknown = [n for n in names if n not in THEME_NOTEBOOKS]

@@ -24,6 +24,14 @@ def raw_copy(tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A scratch copy of the project with its clean data built, run with its own package (see tests/projects.py)."""
+    from tests.projects import scratch_project
+
+    return scratch_project(tmp_path)
+
+
 def edit_csv(path: Path, old: str, new: str, count: int = 1) -> None:
     """Replace text in a CSV, failing loudly if the text is not there (so a test cannot pass vacuously)."""
     text = path.read_text(encoding="utf-8")
@@ -75,8 +83,9 @@ def visit(browser, server):
     return result
 
 
-#: The slowest test files, slowest first (seconds on a 2-core machine running two workers: about 105, 50, 20 and 45).
-SLOW_FIRST = ("test_stale.py", "test_site.py", "test_chart_legibility.py", "test_exports.py")
+#: The slowest test files, slowest first (seconds on a 2-core machine running two workers, where the floor of
+#: tools/bench.py measured 33 s: about 260, 110, 85, 80 and 50).
+SLOW_FIRST = ("test_stale.py", "test_site.py", "test_exports.py", "test_chart_legibility.py", "test_refresh.py")
 
 
 def pytest_collection_modifyitems(config, items):

@@ -4,7 +4,8 @@
   smaller than 12 px there. A text of ``pt`` points in a figure ``w`` inches wide shown at ``W`` px is
   ``pt / 72 * W / w`` px high.
 * Slides: a slide is projected at its own size (13.33 x 7.5 in); no text below 18 pt.
-* At both sizes no text is cut off at the image's edge and no two texts overlap.
+* At both sizes no text is cut off at the image's edge and no two texts overlap, every glyph is in the font, and a
+  Chinese chart speaks Chinese.
 
 Texts are collected as they are drawn (so only what a reader sees counts: tick labels outside the axis range, empty
 strings and hidden artists are skipped), with their sizes and their extents on the canvas.
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+import warnings
 from contextlib import contextmanager
 
 import matplotlib
@@ -52,16 +54,25 @@ def _recording_texts():
 
 
 @functools.lru_cache(maxsize=None)
-def measured(name: str, lang: str, layout_name: str):
-    """(texts drawn as (text, points, extent), figure width in inches, canvas extent) for one chart."""
+def drawn_chart(name: str, lang: str, layout_name: str):
+    """One chart drawn once for every check here: (texts drawn as (text, points, extent), figure width in inches,
+    canvas extent, warnings about missing glyphs, rows plotted)."""
     layout = style.LAYOUTS[layout_name]
-    fig, _ = render(name, validate({"lang": lang}), layout)
-    with style.house_style(layout), _recording_texts() as drawn:
-        fig.canvas.draw()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig, data = render(name, validate({"lang": lang}), layout)
+        with style.house_style(layout), _recording_texts() as drawn:
+            fig.canvas.draw()
+    glyphs = tuple(str(w.message) for w in caught if "Glyph" in str(w.message) or "missing from font" in str(w.message))
     width = fig.get_figwidth()
     canvas = fig.bbox.frozen()
     plt.close(fig)
-    return tuple(drawn), width, canvas
+    return tuple(drawn), width, canvas, glyphs, len(data)
+
+
+def measured(name: str, lang: str, layout_name: str):
+    """(texts drawn as (text, points, extent), figure width in inches, canvas extent) for one chart."""
+    return drawn_chart(name, lang, layout_name)[:3]
 
 
 def _web_px(points: float, figure_width: float) -> float:
@@ -85,6 +96,28 @@ def test_the_displayed_width_is_the_designed_width():
     for size in (style.REPORT.label_size, style.REPORT.source_size):
         assert _web_px(size, style.REPORT.width) >= style.MIN_WEB_PX
     assert min(style.SLIDE.label_size, style.SLIDE.source_size) >= style.MIN_SLIDE_PT
+
+
+@pytest.mark.parametrize("name,lang,layout", [
+    pytest.param(n, lang, layout, id=f"{n}-{lang}-{layout}") for n in ALL for lang in LANGS for layout in ("report", "slide")])
+def test_every_chart_draws_its_rows_with_every_glyph(name, lang, layout):
+    _, _, _, glyphs, rows = drawn_chart(name, lang, layout)
+    assert glyphs == (), f"{name} ({lang}, {layout}): {glyphs[:3]}"
+    assert rows > 0, f"{name} ({lang}, {layout}): nothing plotted"
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_chinese_charts_speak_chinese(name):
+    """Every text drawn on a Chinese chart is Chinese, a number, or a name with no Chinese form."""
+    from tests.test_exports import _english_words, _names
+
+    names = _names()
+    texts, _, _ = measured(name, "zh", "report")
+    for text, _, _ in texts:
+        if text.endswith("…") and any(n.startswith(text[:-1].rstrip()) for n in names):
+            continue  # a long name shortened to fit
+        words = _english_words(text, names)
+        assert not words, f"{name}: {text!r} has English words {sorted(words)}"
 
 
 @pytest.mark.parametrize("name,lang", [_case(n, lang) for n in ALL for lang in LANGS])

@@ -13,7 +13,7 @@ import pytest
 from hundred_models.data import paths
 from hundred_models.report.params import ParameterError, validate
 from hundred_models.site.rerun import rerun
-from hundred_models.site.refresh import THEME_NOTEBOOKS
+from hundred_models.site.pages import THEME_NOTEBOOKS
 
 
 def _hashes() -> dict[str, str]:

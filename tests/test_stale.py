@@ -1,9 +1,6 @@
-"""Outputs never go stale: a change in the data reaches the book, and nbval catches committed outputs left behind.
+"""Outputs never go stale: a change in the data or the code reaches the rendered book, in the same folder.
 
-Each test works on a copy of the project (the tracked files), run with ``PYTHONPATH`` pointing at
-the copy so its own package, data and notebooks are used. The article texts are deliberately not
-given to the copy (``HMW_SEEDS_DIR`` points nowhere), so an anchor can be edited together with its
-value, as an analyst correcting a figure would.
+The test works on a scratch copy of the project (see :mod:`tests.projects`), started from this checkout's last build.
 """
 from __future__ import annotations
 
@@ -12,79 +9,11 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
-
-import pytest
 
 from hundred_models.data import paths
 from hundred_models.site.book import CHINESE_EDITION_START, EDITION_NAMES
-from tools.workspace import copy_project, env_for
-
-#: The count of Chinese models of a billion parameters or more, printed twice in article 004.
-OLD, NEW = ("超80个", "80"), ("超90个", "90")
-def _env(root: Path) -> dict:
-    return env_for(root, HMW_SEEDS_DIR=str(root / "no-article-texts"))
-
-
-def _run(root: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
-    result = subprocess.run([sys.executable, *args], cwd=root, env=_env(root), capture_output=True, text=True)
-    if check and result.returncode != 0:
-        raise AssertionError(f"{' '.join(args)} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
-    return result
-
-
-def _change_count(root: Path) -> None:
-    path = root / "data" / "raw" / "claims.csv"
-    text = path.read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if f",{OLD[0]},number," in line]
-    assert len(lines) == 2, lines
-    for line in lines:
-        text = text.replace(line, line.replace(f",{OLD[0]},number,", f",{NEW[0]},number,")
-                            .replace(f",count,{OLD[1]},", f",count,{NEW[1]},"))
-    path.write_text(text, encoding="utf-8")
-    # The ledger of published counts carries the article's figure too, and the build insists the two agree.
-    ledger = root / "data" / "raw" / "model_counts.csv"
-    text = ledger.read_text(encoding="utf-8")
-    row = f",{OLD[1]},more_than,announced_1b_params,"
-    assert text.count(row) == 1, row
-    ledger.write_text(text.replace(row, f",{NEW[1]},more_than,announced_1b_params,"), encoding="utf-8")
-
-
-@pytest.fixture
-def project(tmp_path):
-    root = copy_project(tmp_path / "project")
-    _run(root, "-m", "hundred_models", "build-data")
-    return root
-
-
-def test_refresh_is_deterministic_and_committed_outputs_are_current(project):
-    """Refreshing twice changes nothing, and a refresh of unchanged data reproduces the committed notebook."""
-    name = "03_vertical_models.ipynb"
-    committed = (paths.NOTEBOOKS_DIR / name).read_bytes()
-    _run(project, "-m", "hundred_models", "refresh-notebooks", "03_vertical_models")
-    first = (project / "notebooks" / name).read_bytes()
-    _run(project, "-m", "hundred_models", "refresh-notebooks", "03_vertical_models")
-    assert (project / "notebooks" / name).read_bytes() == first
-    assert b'"execution"' not in first
-    assert first == committed, "committed outputs differ from a fresh run: run `make refresh` and commit"
-
-
-def test_nbval_catches_data_drift_until_outputs_are_refreshed(project):
-    _change_count(project)
-    _run(project, "-m", "hundred_models", "build-data")
-    nbval = ("-m", "pytest", "-p", "no:cacheprovider", "--nbval", "--nbval-current-env", "--nbval-sanitize-with",
-             "tests/nbval_sanitize.cfg", "notebooks/02_players.ipynb")
-    stale = _run(project, *nbval, check=False)
-    assert stale.returncode != 0, "nbval passed although the data changed"
-    report = re.sub(r"\x1b\[[0-9;]*m", "", stale.stdout)
-    assert "02_players.ipynb::Cell" in report, report[-2000:]
-    # In nbval's diff, '-' lines are the new run and '+' lines the stored output: the count must have moved 80 -> 90.
-    assert re.search(r"^\s*-.*>90<", report, re.M), "the new value should appear in the new run's lines of the diff"
-    assert re.search(r"^\s*\+.*>80<", report, re.M), "the stored value should appear in the stored lines of the diff"
-    _run(project, "-m", "hundred_models", "refresh-notebooks", "02_players")
-    fresh = _run(project, *nbval, check=False)
-    assert fresh.returncode == 0, fresh.stdout[-3000:]
+from tests.projects import change_count, run
 
 
 def _executed(build_output: str, edition: str = "en") -> set[str]:
@@ -111,9 +40,9 @@ def _rebuild_after(root: Path, change, *options: str) -> tuple[subprocess.Comple
     """Apply a change, rebuild data and site in the same folder; return (the build, pages that had to be executed)."""
     before_tables, before_records = _clean_digests(root), _records(root)
     change()
-    _run(root, "-m", "hundred_models", "build-data")
+    run(root, "-m", "hundred_models", "build-data")
     changed_tables = {t for t, d in _clean_digests(root).items() if before_tables.get(t) != d}
-    built = _run(root, "-m", "hundred_models", "book", "--no-pdf", *options)
+    built = run(root, "-m", "hundred_models", "book", "--no-pdf", *options)
     depending = {page for page, record in before_records.items() if changed_tables & set(record["tables"])}
     return built, depending
 
@@ -141,7 +70,7 @@ def test_changes_reach_the_rendered_book_on_the_path_users_take(project):
 
     current = all(pages.is_current(docname) for docname in pages.executed_pages())
     moved = _seed_with_the_last_build(project)
-    first = _run(project, "-m", "hundred_models", "book", "--no-pdf")
+    first = run(project, "-m", "hundred_models", "book", "--no-pdf")
     if moved and current:
         assert _executed(first.stdout) == _executed(first.stdout, edition="zh") == set(), first.stdout[-2000:]
     elif not moved:  # no build to start from (the test run alone): this first build is a cold one
@@ -150,7 +79,7 @@ def test_changes_reach_the_rendered_book_on_the_path_users_take(project):
     assert re.search(r"超过\s*80\s*个", _text(project, "zh/book/intro.html"))
 
     # 1. A raw claim: the count printed twice in article 004. The English edition alone, as a writer checking a change.
-    built, depending = _rebuild_after(project, lambda: _change_count(project), "--english-only")
+    built, depending = _rebuild_after(project, lambda: change_count(project), "--english-only")
     executed = _executed(built.stdout)
     assert "notebooks/02_players" in executed and executed == depending, (executed, depending)
     assert CHINESE_EDITION_START not in built.stdout
@@ -190,7 +119,7 @@ def test_changes_reach_the_rendered_book_on_the_path_users_take(project):
 
     built_before = _records(project)
     edit_policy_chapter()
-    built = _run(project, "-m", "hundred_models", "book", "--no-pdf", "--english-only")
+    built = run(project, "-m", "hundred_models", "book", "--no-pdf", "--english-only")
     executed = _executed(built.stdout)
     runs_it = {page for page, r in built_before.items() if "hundred_models.report.chapters.policy" in r["modules"]}
     assert executed == runs_it == {"notebooks/05_policy"}, (executed, runs_it)
@@ -198,14 +127,14 @@ def test_changes_reach_the_rendered_book_on_the_path_users_take(project):
 
     # 4. Nothing changed, or a source saved again with the same bytes: the build does nothing at all.
     (project / "notebooks" / "05_policy.ipynb").touch()
-    again = _run(project, "-m", "hundred_models", "book", "--no-pdf", "--english-only")
+    again = run(project, "-m", "hundred_models", "book", "--no-pdf", "--english-only")
     assert "the site is up to date" in again.stdout and "build succeeded" not in again.stdout, again.stdout[-2000:]
 
     # 5. An output deleted, then a source edited: each is a real (incremental) build again, executing nothing.
     (project / "_build" / "html" / "book" / "intro.html").unlink()
-    again = _run(project, "-m", "hundred_models", "book", "--no-pdf", "--english-only")
+    again = run(project, "-m", "hundred_models", "book", "--no-pdf", "--english-only")
     assert _executed(again.stdout) == set() and (project / "_build" / "html" / "book" / "intro.html").is_file()
     methods = project / "book" / "methods.ipynb"
     methods.write_text(methods.read_text(encoding="utf-8").replace("Methods", "Methods and sources", 1), encoding="utf-8")
-    again = _run(project, "-m", "hundred_models", "book", "--no-pdf", "--english-only")
+    again = run(project, "-m", "hundred_models", "book", "--no-pdf", "--english-only")
     assert "the site is up to date" not in again.stdout and "build succeeded" in again.stdout, again.stdout[-2000:]

@@ -7,7 +7,6 @@ styles), so nbval can keep comparing it, and the same in both editions but for t
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Callable
 

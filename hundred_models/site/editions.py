@@ -11,7 +11,6 @@ as in the English edition. The HTML goes to ``_build/html/zh/``; files identical
 """
 from __future__ import annotations
 
-import os
 import re
 import shutil
 from pathlib import Path

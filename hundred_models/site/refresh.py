@@ -21,7 +21,6 @@ from ..data.files import atomic_write
 from ..report.charts.registry import get_chart
 from ..report.charts.render import alt_text
 from ..report.params import Params, validate
-from .pages import THEME_NOTEBOOKS
 
 FIGURE_CALL = re.compile(r'\bshow\("([a-z0-9-]+)"')
 TIMEOUT = 600

@@ -25,7 +25,8 @@ import yaml
 from ..data import paths
 from ..data.files import atomic_write, sha256_file
 from ..report.params import NAMES, ParameterError, Params, validate
-from .refresh import ANSI, THEME_NOTEBOOKS
+from .pages import THEME_NOTEBOOKS
+from .refresh import ANSI
 from .workers import parallel_map, worker_count
 
 PACKAGES = ("hundred_models", "papermill", "nbclient", "ipykernel", "pandas", "numpy", "matplotlib", "scipy",

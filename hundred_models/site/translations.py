@@ -15,7 +15,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ..data import paths
 from .editions import LANGUAGE, LOCALES_DIR, mirror
 
 

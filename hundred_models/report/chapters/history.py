@@ -6,7 +6,7 @@ from ..charts.history import entries
 from ..charts.render import chart_data
 from ..load import chosen_fact, load
 from ..notebook import Chapter, key_figures
-from ..tables import (ARCHITECTURES, ATTRIBUTES, BASES, GROUPS, UNITS, VERDICTS, Col, figure_text,
+from ..tables import (ARCHITECTURES, BASES, GROUPS, UNITS, VERDICTS, Col, figure_text,
                       name_list, parameters_words, present, reader_names)
 from ..params import Params, require
 from ..phrases import count, interval, verb

@@ -11,7 +11,7 @@ from ...data.schema import COUNTED_UNIT
 from ..load import load
 from ..params import Params
 from ..phrases import count, join, verb
-from .common import human_date, label_column, names, nothing_to_draw, place_labels, tr
+from .common import label_column, names, nothing_to_draw, place_labels, tr
 
 #: This module's charts, in the order the chapter shows them; the registry lists every module.
 CHARTS: list[Chart] = []

@@ -11,7 +11,7 @@ from .chart import Chart
 from ..load import load
 from ..params import Params
 from ..phrases import join
-from .common import entity_group, names, place_labels, tr
+from .common import entity_group, place_labels, tr
 
 #: This module's charts, in the order the chapter shows them; the registry lists every module.
 CHARTS: list[Chart] = []

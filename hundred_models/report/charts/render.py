@@ -13,7 +13,6 @@ it read, its parameters and resolution), so it is drawn again exactly when one o
 from __future__ import annotations
 
 import io
-import json
 import warnings
 from pathlib import Path
 

@@ -8,7 +8,7 @@ from .chart import Chart
 from ..load import load
 from ..params import Params
 from ..phrases import count, join, verb
-from .common import names, tr
+from .common import tr
 
 #: This module's charts, in the order the chapter shows them; the registry lists every module.
 CHARTS: list[Chart] = []
