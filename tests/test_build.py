@@ -365,3 +365,18 @@ def test_bad_input_22_epoch_note_for_a_model_epoch_does_not_list(raw_copy, tmp_p
     edit_csv(raw_copy / "epoch_notes.csv", "\nDeepSeek-V3,moe,", "\nDeepSeek V3,moe,")
     _assert_rejected(raw_copy, tmp_path, r"epoch_notes.csv, row \d+, column 'epoch_model': epoch_model 'DeepSeek V3' is "
                                          r"not in the Epoch table")
+
+
+def test_a_data_error_raised_in_a_worker_process_arrives_whole(tmp_path):
+    """Chart exports run in worker processes: a data error there must reach the user as itself, naming the file."""
+    import pickle
+
+    from hundred_models.site.exports import export_all
+
+    error = pickle.loads(pickle.dumps(DataError("data/raw/claims.csv", "not a number", row=7, column="value")))
+    assert (str(error), error.file, error.row, error.column) == (
+        "data/raw/claims.csv, row 7, column 'value': not a number", "data/raw/claims.csv", 7, "value")
+    (tmp_path / "clean").mkdir()
+    (tmp_path / "clean" / "datapackage.json").write_text("{}", encoding="utf-8")  # a build whose tables are missing
+    with pytest.raises(DataError, match=r"clean/\w+\.csv: not built yet: run `make data`"):
+        export_all(tmp_path / "figures", ("en", "zh"), names=["policy-timeline", "history-scale"], data_dir=tmp_path / "clean")

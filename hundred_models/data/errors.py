@@ -18,6 +18,11 @@ class DataError(ValueError):
             where += f", column '{column}'"
         super().__init__(f"{where}: {message}")
 
+    def __reduce__(self):
+        # Raised in a worker process (chart exports, page runs), it must arrive whole: the default pickling would call
+        # __init__ with the one formatted message, fail, and leave only "a process in the pool terminated abruptly".
+        return self.__class__, (self.file, self.detail, self.row, self.column)
+
 
 class NumeralError(ValueError):
     """A figure that cannot be read as a number or date; the message quotes it."""
