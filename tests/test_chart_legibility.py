@@ -180,3 +180,33 @@ def test_the_checks_see_small_cut_off_and_overlapping_text():
     assert any(_web_px(pt, width) < style.MIN_WEB_PX and t == "small" for t, pt, _ in drawn)
     assert ("first label", "second label") in overlapping(drawn)
     assert any(t == "runs off the edge" and box.x1 > canvas.x1 for t, _, box in drawn)
+
+
+def _wrapped_one_token_at_a_time(fig, text: str, size: float, width: float) -> str:
+    """The rule ``style.wrap`` follows, measured token by token: add words (or CJK characters) while the line fits."""
+    lines = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for tok in style._tokens(paragraph):
+            if line and style.text_width(fig, (line + tok).rstrip(), size) > width:
+                lines.append(line.rstrip())
+                line = tok.lstrip()
+            else:
+                line += tok
+        lines.append(line.rstrip())
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("text", [
+    "Sources: Globe magazine, \"Industry innovation: large models in progress\", 17 May 2023; Epoch AI, CC BY 4.0.",
+    "来源：零壹智库《AI大模型抢滩手机端?新巨头何时诞生》，约2023年8月。图：百模大战（图\u00a0compute-gpu-fleets）",
+    "A supercalifragilisticexpialidocious-and-then-some word wider than the line, then short ones",
+    "two paragraphs\n\nwith an empty one between", ""])
+@pytest.mark.parametrize("width", [0.4, 1.5, 4.0, 40.0])
+def test_wrap_breaks_where_adding_one_token_at_a_time_would(text, width):
+    """wrap() finds each break by bisection; the lines must be exactly those of the plain greedy rule."""
+    with style.house_style(style.REPORT):
+        fig, _ = style.new_figure(style.REPORT)
+        expected = _wrapped_one_token_at_a_time(fig, text, style.REPORT.label_size, width)
+        assert style.wrap(fig, text, style.REPORT.label_size, width) == expected
+    plt.close(fig)

@@ -36,8 +36,8 @@ def recording_reads():
 
 
 def count_as_read(tables) -> None:
-    """Count tables as loaded that reached this process through a saved chart drawn from them (its image, its alt
-    text), so that the page showing it depends on them as if it had drawn the chart itself."""
+    """Count tables as loaded: by :func:`load`, and for a saved chart drawn from them (its image, its alt text) that
+    reached this process, so that the page showing it depends on them as if it had drawn the chart itself."""
     _READ_IN_PROCESS.update(tables)
     for recorder in _RECORDERS:
         recorder.update(tables)
@@ -54,9 +54,7 @@ def load(table: str, data_dir: Path | str | None = None) -> pd.DataFrame:
     A chapter and its charts ask for the same tables many times; each file is parsed once a process and every
     caller gets its own copy, parsed again only if the file changed since.
     """
-    _READ_IN_PROCESS.add(table)
-    for recorder in _RECORDERS:
-        recorder.add(table)
+    count_as_read([table])
     if table not in CLEAN_TABLES:
         raise KeyError(f"unknown table {table!r}; choose from {', '.join(CLEAN_TABLES)}")
     path = Path(data_dir or paths.CLEAN_DIR) / f"{table}.csv"

@@ -255,7 +255,7 @@ def wrap(fig, text: str, size: float, width: float) -> str:
                 return text_width(fig, (first + "".join(tokens[start + 1:end])).rstrip(), size) <= width
 
             low, high = start + 1, len(tokens)  # the line holds tokens[start:low] at least; does it hold them all?
-            if not fits(high):
+            if high > low and not fits(high):
                 high -= 1
                 while low < high:  # the longest line that fits ends in (low, high]; tokens[start:high + 1] does not fit
                     middle = (low + high + 1) // 2

@@ -52,13 +52,13 @@ def data_csv(frame) -> str:
 def export_chart(name: str, p: Params, out: Path, slides: bool, formats, dpi: int) -> list[Path]:
     from ..report.charts.render import draw_and_save, source_line
 
+    chart = get_chart(name)
     written, data = draw_and_save(name, p, out, formats, dpi, slides)
     csv_path = out / f"{name}.csv"
     atomic_write(csv_path, data_csv(data))
     alt_path = out / f"{stem(name, p.lang)}.alt.txt"
-    atomic_write(alt_path, get_chart(name).alt_text(data, p.lang) + "\n")
+    atomic_write(alt_path, chart.alt_text(data, p.lang) + "\n")
     cite_path = out / f"{stem(name, p.lang)}.citation.txt"
-    chart = get_chart(name)
     atomic_write(cite_path, f"{chart.citation(p.lang)} {source_line(chart, data, p)}\n")
     return written + [csv_path, alt_path, cite_path]
 

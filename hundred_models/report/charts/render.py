@@ -206,7 +206,7 @@ def alt_text(name: str, p: Params) -> str:
     """The chart's alt text for these parameters: the one saved with its current drawing in ``p.fig_dir`` (whose tables
     then count as read), else computed from its data."""
     record = saved_record(p.fig_dir, name, p, NOTEBOOK_DPI)
-    if record is not None and "alt" in record:
+    if record is not None:
         _depend_on_saved(name, record)
         return record["alt"]
     chart = get_chart(name)
