@@ -1,7 +1,8 @@
 """What makes a no-change build cheap must not make it wrong.
 
 A page that shows a chart whose saved files are current reads them instead of drawing (and never imports
-matplotlib), yet still depends on everything the chart was drawn from; ``load`` parses each table once a
+matplotlib), yet still depends on everything the chart was drawn from; the Chinese mirror labels such a chart from
+its marker with what drawing it would give; ``load`` parses each table once a
 process yet hands every caller its own copy and notices a changed file; the worker pool reports each result
 as it finishes yet returns them in order.
 """
@@ -41,8 +42,20 @@ from hundred_models.report.params import validate
 from hundred_models.report.charts.registry import get_chart
 from hundred_models.report.charts.render import draw_and_save
 p = validate(data_dir=sys.argv[1], fig_dir=sys.argv[2])
-_, data = draw_and_save(sys.argv[3], p)
+_, data, _ = draw_and_save(sys.argv[3], p)
 print(json.dumps({"alt": get_chart(sys.argv[3]).alt_text(data, p.lang)}))
+"""
+
+#: Labels a chart cell as the Chinese mirror does, then reports the labels and whether drawing code was imported.
+LABEL_AS_THE_MIRROR = """
+import json, sys
+import nbformat
+from hundred_models.report.params import validate
+from hundred_models.site.refresh import set_figure_metadata
+nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(f'show("{sys.argv[3]}", p)')])
+set_figure_metadata(nb, validate(data_dir=sys.argv[1], fig_dir=sys.argv[2]))
+print(json.dumps({"metadata": nb.cells[0].metadata["mystnb"], "pandas": "pandas" in sys.modules,
+                  "modules": sorted(m for m in sys.modules if m.startswith("hundred_models."))}))
 """
 
 
@@ -83,6 +96,17 @@ def test_a_page_showing_a_current_chart_reads_it_and_depends_on_what_it_was_draw
     redrawn = _run(SHOW_AS_A_PAGE, clean_copy, figures)
     assert redrawn["matplotlib"], "a chart whose table changed was shown from its old files"
     assert json.loads((figures / f".{CHART}.key").read_text(encoding="utf-8"))["key"] != recorded["key"]
+
+
+def test_the_mirror_labels_a_current_chart_from_its_marker_as_drawing_it_would(clean_copy, tmp_path):
+    figures = tmp_path / "figures"
+    computed = _run(LABEL_AS_THE_MIRROR, clean_copy, figures)  # nothing saved yet: worked out from the chart's data
+    _run(DRAW, clean_copy, figures)
+    read = _run(LABEL_AS_THE_MIRROR, clean_copy, figures)
+    assert read["metadata"] == computed["metadata"]
+    assert read["metadata"]["image"]["alt"] and read["metadata"]["figure"]["caption"]
+    assert not read["pandas"], "labelling a current chart imported pandas"
+    assert f"hundred_models.report.charts.{CHART_MODULES[CHART]}" not in read["modules"]
 
 
 def test_load_parses_once_but_hands_out_copies_and_sees_a_changed_file(clean_copy):

@@ -53,11 +53,11 @@ def export_chart(name: str, p: Params, out: Path, slides: bool, formats, dpi: in
     from ..report.charts.render import draw_and_save, source_line
 
     chart = get_chart(name)
-    written, data = draw_and_save(name, p, out, formats, dpi, slides)
+    written, data, alt = draw_and_save(name, p, out, formats, dpi, slides)
     csv_path = out / f"{name}.csv"
     atomic_write(csv_path, data_csv(data))
     alt_path = out / f"{stem(name, p.lang)}.alt.txt"
-    atomic_write(alt_path, chart.alt_text(data, p.lang) + "\n")
+    atomic_write(alt_path, alt + "\n")
     cite_path = out / f"{stem(name, p.lang)}.citation.txt"
     atomic_write(cite_path, f"{chart.citation(p.lang)} {source_line(chart, data, p)}\n")
     return written + [csv_path, alt_path, cite_path]

@@ -18,8 +18,8 @@ from nbclient.exceptions import CellExecutionError
 
 from ..data import paths
 from ..data.files import atomic_write
+from ..report.charts.freshness import NOTEBOOK_DPI, saved_record
 from ..report.charts.registry import get_chart
-from ..report.charts.render import alt_text
 from ..report.params import Params, validate
 
 FIGURE_CALL = re.compile(r'\bshow\("([a-z0-9-]+)"')
@@ -31,7 +31,11 @@ def notebook_path(name: str) -> Path:
 
 
 def set_figure_metadata(nb, p: Params | None = None) -> list[str]:
-    """Caption, alt text (for the data the notebook's parameters give) and a stable name on every chart cell."""
+    """Caption, alt text (for the data the notebook's parameters give) and a stable name on every chart cell.
+
+    A chart whose saved drawing in ``p.fig_dir`` is current gives both from its marker, without importing the code
+    that draws it (the Chinese mirror, made on every build, then needs neither pandas nor the chart modules).
+    """
     p = p or validate({})
     shown = []
     for cell in nb.cells:
@@ -40,16 +44,21 @@ def set_figure_metadata(nb, p: Params | None = None) -> list[str]:
         match = FIGURE_CALL.search(cell.source)
         if not match:
             continue
-        chart = get_chart(match.group(1))
+        name = match.group(1)
+        record = saved_record(p.fig_dir, name, p, NOTEBOOK_DPI)
+        if record is None or "caption" not in record:
+            from ..report.charts.render import alt_text
+
+            record = {"caption": get_chart(name).caption, "alt": alt_text(name, p)}
         cell.metadata["mystnb"] = {
             # English: the Chinese edition translates the caption through its catalogue (the same words as caption["zh"])
-            "figure": {"caption": chart.caption["en"], "name": f"fig-{chart.name}"},
-            "image": {"alt": alt_text(chart.name, p)},  # shown at its design width (720 px), narrower on small screens
+            "figure": {"caption": record["caption"]["en"], "name": f"fig-{name}"},
+            "image": {"alt": record["alt"]},  # shown at its design width (720 px), narrower on small screens
         }
         tags = cell.metadata.setdefault("tags", [])
         if "nbval-ignore-output" not in tags:
             tags.append("nbval-ignore-output")
-        shown.append(chart.name)
+        shown.append(name)
     return shown
 
 

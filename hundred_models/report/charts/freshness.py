@@ -39,7 +39,7 @@ def _marker(out_dir: Path, file_stem: str) -> Path:
 
 
 def saved_record(out_dir: Path, name: str, p: Params, dpi: int, formats=NOTEBOOK_FORMATS) -> dict | None:
-    """What the saved chart was drawn from ("tables", and its "alt" text) when every format exists and was drawn
+    """What the saved chart was drawn from ("tables"; its "alt" text and "caption") when every format exists and was drawn
     from exactly the current inputs; None when it must be drawn again."""
     file_stem = stem(name, p.lang)
     marker = _marker(out_dir, file_stem)
@@ -57,7 +57,8 @@ def is_current(out_dir: Path, name: str, p: Params, dpi: int, formats=NOTEBOOK_F
     return saved_record(out_dir, name, p, dpi, formats) is not None
 
 
-def mark_current(out_dir: Path, name: str, p: Params, dpi: int, tables, alt: str) -> None:
-    """Record what the chart just saved in ``out_dir`` was drawn from, and its alt text for that data."""
-    record = {"key": figure_key(name, p, dpi, tables), "tables": sorted(tables), "alt": alt}
+def mark_current(out_dir: Path, name: str, p: Params, dpi: int, tables, alt: str, caption: dict[str, str]) -> None:
+    """Record what the chart just saved in ``out_dir`` was drawn from, its alt text for that data and its caption
+    (so that the Chinese mirror can label a current chart without importing the code that draws it)."""
+    record = {"key": figure_key(name, p, dpi, tables), "tables": sorted(tables), "alt": alt, "caption": caption}
     atomic_write(_marker(out_dir, stem(name, p.lang)), json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")

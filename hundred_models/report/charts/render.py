@@ -183,11 +183,13 @@ def _depend_on_saved(name: str, record: dict) -> None:
 
 
 def draw_and_save(name: str, p: Params, out_dir: Path | None = None, formats=NOTEBOOK_FORMATS, dpi: int = NOTEBOOK_DPI,
-                  slides: bool = False) -> tuple[list[Path], pd.DataFrame]:
+                  slides: bool = False) -> tuple[list[Path], pd.DataFrame, str]:
     """Draw the chart in the report layout (and as a slide), save every format and, for the report layout alone,
-    mark the drawing as current with its alt text; returns the files written and the data plotted."""
+    mark the drawing as current with its alt text and caption; returns the files written, the data plotted and the
+    alt text (which the presenter exports write beside the files, so it is worked out once)."""
     import matplotlib.pyplot as plt
 
+    chart = get_chart(name)
     out_dir = Path(out_dir or p.fig_dir)
     written: list[Path] = []
     tables: set[str] = set()
@@ -197,9 +199,10 @@ def draw_and_save(name: str, p: Params, out_dir: Path | None = None, formats=NOT
         tables.update(fig.hmw_tables)
         written += save(fig, stem(name, p.lang, slide=layout.slide), out_dir, formats, dpi)
         plt.close(fig)
+    alt = chart.alt_text(data, p.lang)
     if not slides:
-        mark_current(out_dir, name, p, dpi, tables, get_chart(name).alt_text(data, p.lang))
-    return written, data
+        mark_current(out_dir, name, p, dpi, tables, alt, chart.caption)
+    return written, data, alt
 
 
 def alt_text(name: str, p: Params) -> str:
