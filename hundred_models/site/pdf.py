@@ -15,7 +15,7 @@ and copies each into its edition of the site (``_build/html/hundred-model-war.pd
    which Chromium embeds as a subset, so it shows and copies as text.
 3. The table of contents gets its page numbers from a first print: Chromium writes a named
    destination for every heading the contents link to, and ``pdfinfo -dests`` (poppler-utils)
-   says on which page each lies. The second print differs only in those numbers.
+   says on which page each lies. The second print, of the page as it is still loaded, differs only in those numbers.
 
 The PDF is made again only when what it is printed from changed (the site's pages and images,
 this module and its stylesheet), so a build that changes nothing stays fast.
@@ -115,6 +115,11 @@ _FRONT_MATTER = """(info) => {
     if (target) target.classList.add('hmw-screen-only');
   }
   return entries.map(e => e.id);
+}"""
+
+#: Writes each contents entry's page number (found in the first print) beside it, as the front matter would have.
+_CONTENTS_PAGES = """(pages) => {
+  for (const span of document.querySelectorAll('nav.hmw-toc .hmw-toc-page')) span.textContent = pages[span.dataset.id] || '';
 }"""
 
 
@@ -221,22 +226,25 @@ def print_pdf(page_path: Path, out: Path, lang: str = "en") -> dict[str, int]:
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
         try:
+            # The page is loaded and laid out once: the second print only writes the page numbers into the contents.
+            page = browser.new_page()
+            page.goto(page_path.resolve().as_uri())
+            page.wait_for_load_state("networkidle")
+            page.evaluate("async () => { for (const img of document.images) { img.loading = 'eager';"
+                          " try { await img.decode(); } catch (e) {} } }")
+            page.add_style_tag(path=str(PRINT_CSS))
+            ids = page.evaluate(_FRONT_MATTER, _title_info(pages, lang))
+            page.emulate_media(media="print")
             for target in ((draft, out) if shutil.which("pdfinfo") else (out,)):
-                page = browser.new_page()
-                page.goto(page_path.resolve().as_uri())
-                page.wait_for_load_state("networkidle")
-                page.evaluate("async () => { for (const img of document.images) { img.loading = 'eager';"
-                              " try { await img.decode(); } catch (e) {} } }")
-                page.add_style_tag(path=str(PRINT_CSS))
-                ids = page.evaluate(_FRONT_MATTER, _title_info(pages, lang))
-                page.emulate_media(media="print")
+                if target == out and pages:
+                    page.evaluate(_CONTENTS_PAGES, {k: str(v) for k, v in pages.items()})
                 page.pdf(path=str(target), format="A4", print_background=True, display_header_footer=True,
                          header_template="<div></div>", footer_template=FOOTER, outline=True, tagged=True,
                          margin={"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"})
-                page.close()
                 if target == draft:
                     found = destinations(draft)
                     pages = {i: found[i] for i in ids if i in found}
+            page.close()
         finally:
             browser.close()
     draft.unlink(missing_ok=True)
