@@ -237,7 +237,7 @@ def print_pdf(page_path: Path, out: Path, lang: str = "en") -> dict[str, int]:
             page.emulate_media(media="print")
             for target in ((draft, out) if shutil.which("pdfinfo") else (out,)):
                 if target == out and pages:
-                    page.evaluate(_CONTENTS_PAGES, {k: str(v) for k, v in pages.items()})
+                    page.evaluate(_CONTENTS_PAGES, pages)
                 page.pdf(path=str(target), format="A4", print_background=True, display_header_footer=True,
                          header_template="<div></div>", footer_template=FOOTER, outline=True, tagged=True,
                          margin={"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"})

@@ -46,7 +46,7 @@ def set_figure_metadata(nb, p: Params | None = None) -> list[str]:
             continue
         name = match.group(1)
         record = saved_record(p.fig_dir, name, p, NOTEBOOK_DPI)
-        if record is None or "caption" not in record:
+        if record is None:  # (a current marker was written by this renderer, so it has both)
             from ..report.charts.render import alt_text
 
             record = {"caption": get_chart(name).caption, "alt": alt_text(name, p)}
