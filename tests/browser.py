@@ -3,8 +3,8 @@
 Loading a page is the slow part of the browser tests (about a second each, on some 60 pages in two
 editions), so each page is opened once at 1280 px and everything the per-page tests look at is
 collected in that visit: console errors, requests leaving the machine, images, the bytes it loads,
-whether it scrolls sideways, a screenshot, and axe-core's findings. The visits run a few tabs at a time
-(:func:`visit_pages`). The fixtures are in conftest.py.
+whether it scrolls sideways, a screenshot, and axe-core's findings. The visits share a few tabs, each
+going from page to page with its cache off (:func:`visit_pages`). The fixtures are in conftest.py.
 """
 from __future__ import annotations
 
@@ -51,8 +51,15 @@ AXE_JS = """async () => (await axe.run(document, {resultTypes: ['violations']}))
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    requested: list[str] | None = None
+
     def log_message(self, *args):
         pass
+
+    def send_head(self):
+        if self.requested is not None:
+            self.requested.append(urlparse(self.path).path)
+        return super().send_head()
 
 
 class _QuietServer(http.server.ThreadingHTTPServer):
@@ -60,9 +67,13 @@ class _QuietServer(http.server.ThreadingHTTPServer):
         pass
 
 
-def serve(directory: Path):
-    """Serve ``directory`` on 127.0.0.1; returns (base URL, a function that stops the server)."""
-    srv = _QuietServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(directory)))
+def serve(directory: Path, requested: list[str] | None = None):
+    """Serve ``directory`` on 127.0.0.1; returns (base URL, a function that stops the server).
+
+    ``requested``, if given, fills with the path of every request the server answers.
+    """
+    handler = type("Handler", (_QuietHandler,), {"requested": requested})
+    srv = _QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     threading.Thread(target=srv.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{srv.server_address[1]}", srv.shutdown
 
@@ -99,38 +110,49 @@ def screenshot_name(page_path: str, width: int) -> Path:
     return SCREENSHOTS / f"{page_path.replace('/', '_').removesuffix('.html')}-{width}.png"
 
 
-#: Tabs open at once. A visit is mostly waiting (loading, half a second of network quiet, decoding, a pause for late
-#: requests), so a few tabs overlap the waits: the sixty-odd visits take a third of the time they take one by one.
+#: Tabs open at once. A visit is partly waiting (loading, half a second of network quiet, decoding, a pause for late
+#: requests), so a few tabs overlap the waits.
 CONCURRENT_PAGES = 4
 
 
-async def _visit(browser, slots: asyncio.Semaphore, base: str, page_path: str, width: int) -> dict:
+async def _visit(page, events: tuple[list[str], list[str]], base: str, page_path: str, width: int) -> dict:
     """One visit: at 1280 px everything the per-page tests check; at other widths the sideways scroll and a screenshot."""
     full = width == WIDTH
-    async with slots:
-        page = await browser.new_page(viewport={"width": width, "height": 900})
-        errors, outside = listen(page)
-        try:
-            await page.goto(f"{base}/{page_path}")
-            await page.wait_for_load_state("networkidle")
-            seen: dict = {}
-            if full:
-                seen["images"] = await page.evaluate(IMAGES_JS)
-                seen["weight"] = await page.evaluate(WEIGHT_JS)
-            seen["errors"], seen["outside"] = list(errors), list(outside)  # what the page did, before axe is added
-            seen["scroll"] = await page.evaluate("() => document.documentElement.scrollWidth")
-            await page.screenshot(path=str(screenshot_name(page_path, width)))
-            if full:
-                seen["violations"] = None
-                if AXE.is_file():
-                    await page.add_script_tag(path=str(AXE))
-                    seen["violations"] = await page.evaluate(AXE_JS)
-        finally:
-            await page.close()
+    errors, outside = events
+    errors.clear()
+    outside.clear()
+    await page.goto(f"{base}/{page_path}")
+    await page.wait_for_load_state("networkidle")
+    seen: dict = {}
+    if full:
+        seen["images"] = await page.evaluate(IMAGES_JS)
+        seen["weight"] = await page.evaluate(WEIGHT_JS)
+    seen["errors"], seen["outside"] = list(errors), list(outside)  # what the page did, before axe is added
+    seen["scroll"] = await page.evaluate("() => document.documentElement.scrollWidth")
+    await page.screenshot(path=str(screenshot_name(page_path, width)))
+    if full:
+        seen["violations"] = None
+        if AXE.is_file():
+            await page.add_script_tag(path=str(AXE))
+            seen["violations"] = await page.evaluate(AXE_JS)
     return seen
 
 
-def visit_pages(base: str, page_paths: list[str], width: int = WIDTH) -> dict[str, dict]:
+async def _tab(browser, width: int):
+    """A tab for one visit after another, its cache off: every visit fetches (and counts) all that its page loads, as a
+    first visit does.
+
+    Chromium spends more on opening a tab (a renderer started, its fonts loaded) than on a visit in an open one: with
+    the site's pages about three times more processor time, so the visits share a few tabs instead of one each.
+    """
+    page = await browser.new_page(viewport={"width": width, "height": 900})
+    cdp = await page.context.new_cdp_session(page)
+    await cdp.send("Network.enable")
+    await cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    return page
+
+
+def visit_pages(base: str, page_paths: list[str], width: int = WIDTH, tabs: int = CONCURRENT_PAGES) -> dict[str, dict]:
     """Visit every page, a few tabs at a time, in a Chromium of its own; page path -> what the visit saw.
 
     Playwright's async API runs in a thread of its own: the session's sync browser owns this thread's event loop.
@@ -140,16 +162,27 @@ def visit_pages(base: str, page_paths: list[str], width: int = WIDTH) -> dict[st
     missing = [p for p in page_paths if not (SITE / p).is_file()]
     assert not missing, f"pages not in {SITE}: {missing}"
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    waiting = list(page_paths)
+    seen: dict[str, dict] = {}
 
-    async def visit_all() -> dict[str, dict]:
+    async def visit_some(browser) -> None:
+        page = await _tab(browser, width)
+        events = listen(page)
+        try:
+            while waiting:
+                page_path = waiting.pop(0)
+                seen[page_path] = await _visit(page, events, base, page_path, width)
+        finally:
+            await page.close()
+
+    async def visit_all() -> None:
         async with async_playwright() as pw:
             browser = await pw.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
             try:
-                slots = asyncio.Semaphore(CONCURRENT_PAGES)
-                seen = await asyncio.gather(*(_visit(browser, slots, base, p, width) for p in page_paths))
+                await asyncio.gather(*(visit_some(browser) for _ in range(min(tabs, len(waiting)))))
             finally:
                 await browser.close()
-        return dict(zip(page_paths, seen))
 
     with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, visit_all()).result()
+        pool.submit(asyncio.run, visit_all()).result()
+    return {page_path: seen[page_path] for page_path in page_paths}

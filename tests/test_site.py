@@ -17,7 +17,7 @@ import pytest
 from PIL import Image
 
 from tests.browser import (AXE, CHROMIUM, SCREENSHOTS, SITE, WIDTH, open_page as _open, screenshot_name,  # noqa: F401
-                           site_pages, visit_pages)
+                           serve, site_pages, visit_pages)
 
 #: Alt text that is really a file name or a content hash (myst-nb's default when none is given).
 HASHED_ALT = re.compile(r"(^[0-9a-f]{16,}$)|(\.(png|jpe?g|svg|gif)$)|(_images/)", re.IGNORECASE)
@@ -119,6 +119,23 @@ def test_page_weight_within_budget(visit, page_path):
     total = sum(size for _, size in entries)
     top = ", ".join(f"{url.rsplit('/', 1)[-1][:40]} {size // 1000} kB" for url, size in sorted(entries, key=lambda e: -e[1])[:4])
     assert total <= PAGE_BUDGET, f"{page_path} loads {total / 1e6:.2f} MB ({top})"
+
+
+def test_a_visit_in_a_used_tab_fetches_all_its_page_loads(browser):
+    """The shared visits go from page to page in a few tabs (see tests/browser.py). With the tab's cache off, a page
+    visited after another that loads the same styles and scripts fetches them again, so the checks above see every
+    request a first visit would make, one leaving the machine included."""
+    requested: list[str] = []
+    base, stop = serve(SITE, requested)
+    try:
+        visit_pages(base, ["book/intro.html", "notebooks/01_history.html"], width=390, tabs=1)
+    finally:
+        stop()
+    assert requested[0] == "/book/intro.html" and "/notebooks/01_history.html" in requested
+    second = requested[requested.index("/notebooks/01_history.html"):]
+    first = requested[:len(requested) - len(second)]
+    shared = {path for path in first if path.startswith("/_static/")}
+    assert shared and shared <= set(second), f"fetched once only: {sorted(shared - set(second))}"
 
 
 @pytest.mark.parametrize("width", [WIDTH, 390])
