@@ -2,9 +2,9 @@
 
 A page that shows a chart whose saved files are current reads them instead of drawing (and never imports
 matplotlib), yet still depends on everything the chart was drawn from; the Chinese mirror labels such a chart from
-its marker with what drawing it would give; ``load`` parses each table once a
-process yet hands every caller its own copy and notices a changed file; the worker pool reports each result
-as it finishes yet returns them in order.
+its marker with what drawing it would give; a changed table redraws exactly the charts whose drawing it changes;
+``load`` parses each table once a process yet hands every caller its own copy and notices a changed file; the
+worker pool reports each result as it finishes yet returns them in order.
 """
 from __future__ import annotations
 
@@ -107,6 +107,42 @@ def test_the_mirror_labels_a_current_chart_from_its_marker_as_drawing_it_would(c
     assert read["metadata"]["image"]["alt"] and read["metadata"]["figure"]["caption"]
     assert not read["pandas"], "labelling a current chart imported pandas"
     assert f"hundred_models.report.charts.{CHART_MODULES[CHART]}" not in read["modules"]
+
+
+def test_a_changed_table_redraws_only_the_charts_whose_drawing_it_changes(clean_copy, tmp_path):
+    """A table holds more than a chart plots. A change to rows the chart does not plot keeps its files byte for byte
+    (marked current for the new table); a change to a plotted row, or to a table its drawing reads, draws it again."""
+    from hundred_models.report.charts.freshness import NOTEBOOK_DPI, is_current
+    from hundred_models.report.charts.render import draw_and_save
+    from hundred_models.report.params import validate
+    from tests.conftest import edit_csv
+
+    name = "vertical-claims"  # plots the vertical models' claims; its source line reads the register of sources
+    p = validate(data_dir=str(clean_copy), fig_dir=str(tmp_path / "figures"))
+    written, _, _ = draw_and_save(name, p)
+    saved = {path: (path.read_bytes(), path.stat().st_mtime_ns) for path in written}
+    assert sorted(path.suffix for path in saved) == [".png", ".svg"]
+
+    def current() -> bool:
+        return is_current(p.fig_dir, name, p, NOTEBOOK_DPI)
+
+    # A claim about a company's founding, which this chart does not plot.
+    edit_csv(clean_copy / "claims.csv", "founded Mobvoi, a voice-interaction start-up", "founded Mobvoi, a start-up")
+    assert not current()
+    assert draw_and_save(name, p)[0] == [] and current()
+    assert {path: (path.read_bytes(), path.stat().st_mtime_ns) for path in saved} == saved
+
+    # The register of sources, read while drawing (for the source line): drawn again.
+    edit_csv(clean_copy / "sources.csv", "01Caijing think tank", "01Caijing")
+    assert not current()
+    assert sorted(draw_and_save(name, p)[0]) == sorted(saved) and current()
+
+    # A plotted claim: drawn again, with the new value.
+    edit_csv(clean_copy / "claims.csv", ",超过400%,number,vertical,shanhai-medical,emr_entry_efficiency_gain,400,",
+             ",超过400%,number,vertical,shanhai-medical,emr_entry_efficiency_gain,450,")
+    before = {path: path.read_bytes() for path in saved}
+    assert sorted(draw_and_save(name, p)[0]) == sorted(saved) and current()
+    assert all(path.read_bytes() != content for path, content in before.items())
 
 
 def test_load_parses_once_but_hands_out_copies_and_sees_a_changed_file(clean_copy):

@@ -8,7 +8,9 @@ notebook, the gallery and a slide cannot disagree.
 Saved files are byte-identical from run to run: PNG without the Software tag, SVG with a fixed
 hash salt and no date, PDF without a creation date, fonts drawn as paths. Each saved chart has a
 marker holding a key over what it was drawn from (its module's code and imports, the clean tables
-it read, its parameters and resolution), so it is drawn again exactly when one of those changes.
+it read, its parameters and resolution), and a second key over what its drawing used (the same code
+and parameters, the rows plotted, the tables read while drawing them): it is drawn again when both
+changed (see :mod:`.freshness`).
 """
 from __future__ import annotations
 
@@ -25,7 +27,8 @@ from ..load import count_as_read, load, recording_reads
 from ..params import Params
 from .chart import Chart
 from .common import human_date, nothing_to_draw
-from .freshness import NOTEBOOK_DPI, NOTEBOOK_FORMATS, mark_current, saved_record, stem
+from .freshness import (NOTEBOOK_DPI, NOTEBOOK_FORMATS, mark_current, plotted_digest, same_drawing, saved_drawing,
+                        saved_record, stem)
 from .registry import get_chart
 
 REPORT_TITLE = {"en": "The Hundred-Model War", "zh": "百模大战"}
@@ -100,7 +103,7 @@ def render(name: str, p: Params, layout: style.Layout = style.REPORT):
     chart = get_chart(name)
     with recording_reads() as tables:
         data = chart.data(p)
-        with style.house_style(layout), warnings.catch_warnings():
+        with recording_reads() as drawing_tables, style.house_style(layout), warnings.catch_warnings():
             warnings.filterwarnings("error", message=r"Glyph .* missing")
             # a window that holds none of the chart's rows gets its frame and a note, not an error deep in matplotlib
             drawn = nothing_to_draw(p, layout) if data.empty else chart.draw(data, p, layout)
@@ -113,6 +116,7 @@ def render(name: str, p: Params, layout: style.Layout = style.REPORT):
     # Tick labels are laid out when the figure is drawn, so saving must see the same style.
     fig.hmw_layout = layout
     fig.hmw_tables = sorted(tables)
+    fig.hmw_drawing_tables = sorted(drawing_tables)  # read while drawing the data (see freshness.drawing_key)
     return fig, data
 
 
@@ -187,22 +191,48 @@ def draw_and_save(name: str, p: Params, out_dir: Path | None = None, formats=NOT
     """Draw the chart in the report layout (and as a slide), save every format and, for the report layout alone,
     mark the drawing as current with its alt text and caption; returns the files written, the data plotted and the
     alt text (which the presenter exports write beside the files, so it is worked out once)."""
-    import matplotlib.pyplot as plt
-
     chart = get_chart(name)
     out_dir = Path(out_dir or p.fig_dir)
+    if not slides:
+        kept = _keep_same_drawing(name, p, out_dir, formats, dpi)
+        if kept is not None:
+            return [], *kept
+    import matplotlib.pyplot as plt
+
     written: list[Path] = []
     tables: set[str] = set()
-    data = None
+    data = drawing_tables = None
     for layout in (style.REPORT, style.SLIDE) if slides else (style.REPORT,):
         fig, data = render(name, p, layout)
         tables.update(fig.hmw_tables)
+        drawing_tables = drawing_tables or fig.hmw_drawing_tables  # the report layout's
         written += save(fig, stem(name, p.lang, slide=layout.slide), out_dir, formats, dpi)
         plt.close(fig)
     alt = chart.alt_text(data, p.lang)
     if not slides:
-        mark_current(out_dir, name, p, dpi, tables, alt, chart.caption)
+        mark_current(out_dir, name, p, dpi, tables, alt, chart.caption, plotted_digest(data), drawing_tables)
     return written, data, alt
+
+
+def _keep_same_drawing(name: str, p: Params, out_dir: Path, formats, dpi: int) -> tuple[pd.DataFrame, str] | None:
+    """When the saved drawing plots exactly the rows the chart's data now gives, from the same code and tables, mark it
+    current as it stands (its files untouched) and return (data, alt text); else None.
+
+    Working out a chart's data costs little beside drawing and saving it, and a changed table often leaves it as it was.
+    """
+    record = saved_drawing(out_dir, name, p, formats)
+    if record is None:
+        return None
+    chart = get_chart(name)
+    with recording_reads() as data_tables:
+        data = chart.data(p)
+    plotted = plotted_digest(data)
+    if not same_drawing(record, name, p, dpi, plotted):
+        return None
+    drawing_tables = record["drawing"]["tables"]
+    alt = chart.alt_text(data, p.lang)
+    mark_current(out_dir, name, p, dpi, data_tables | set(drawing_tables), alt, chart.caption, plotted, drawing_tables)
+    return data, alt
 
 
 def alt_text(name: str, p: Params) -> str:
