@@ -3,7 +3,8 @@
 Loading a page is the slow part of the browser tests (about a second each, on some 60 pages in two
 editions), so each page is opened once at 1280 px and everything the per-page tests look at is
 collected in that visit: console errors, requests leaving the machine, images, the bytes it loads,
-whether it scrolls sideways, a screenshot, and axe-core's findings. The visits share a few tabs, each
+whether its code is folded and its charts are crisp, whether it scrolls sideways, a screenshot, and axe-core's
+findings. The visits share a few tabs, each
 going from page to page with its cache off (:func:`visit_pages`). The fixtures are in conftest.py.
 """
 from __future__ import annotations
@@ -34,6 +35,18 @@ IMAGES_JS = """async () => {
   for (const img of imgs) { img.loading = 'eager'; try { await img.decode(); } catch (e) {} }
   return imgs.map(i => ({src: i.currentSrc || i.src, width: i.naturalWidth, alt: i.getAttribute('alt')}));
 }"""
+
+#: Each code cell: whether it has its input, and whether a reader sees that input without unfolding it.
+CELLS_JS = """() => Array.from(document.querySelectorAll('.cell')).map(cell => {
+  const input = cell.querySelector('.cell_input');
+  const details = input && input.closest('details');
+  return {input: !!input, shown: !!input && (input.checkVisibility() || !details || details.open)};
+})"""
+
+#: Each image in the article (once IMAGES_JS has decoded it): its width on the page, its pixels, its designed width.
+CHARTS_JS = """() => Array.from(document.querySelectorAll('.bd-article img')).map(img => ({
+  src: img.currentSrc, shown: img.getBoundingClientRect().width, natural: img.naturalWidth,
+  design: parseInt(img.getAttribute('width') || '0', 10)}))"""
 
 #: Everything the page loaded (HTML, styles, scripts, fonts, images, lazy ones included once IMAGES_JS made them eager).
 WEIGHT_JS = """async () => {
@@ -126,6 +139,8 @@ async def _visit(page, events: tuple[list[str], list[str]], base: str, page_path
     seen: dict = {}
     if full:
         seen["images"] = await page.evaluate(IMAGES_JS)
+        seen["cells"] = await page.evaluate(CELLS_JS)
+        seen["charts"] = await page.evaluate(CHARTS_JS)
         seen["weight"] = await page.evaluate(WEIGHT_JS)
     seen["errors"], seen["outside"] = list(errors), list(outside)  # what the page did, before axe is added
     seen["scroll"] = await page.evaluate("() => document.documentElement.scrollWidth")

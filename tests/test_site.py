@@ -28,6 +28,10 @@ PAGE_BUDGET = 1_500_000
 
 #: Every page of the built site; when the site is missing, one placeholder so the page tests fail, not vanish.
 PAGES = site_pages() or ["(site not built: run `make book`)"]
+#: The theme chapters of both editions.
+CHAPTERS = [p for p in PAGES if re.fullmatch(r"(zh/)?notebooks/[^/]+\.html", p)]
+#: The content width charts are designed for (issue 14: about 720 px at the page's content width).
+CHART_COLUMN = 720
 
 
 def test_site_is_built():
@@ -119,6 +123,26 @@ def test_page_weight_within_budget(visit, page_path):
     total = sum(size for _, size in entries)
     top = ", ".join(f"{url.rsplit('/', 1)[-1][:40]} {size // 1000} kB" for url, size in sorted(entries, key=lambda e: -e[1])[:4])
     assert total <= PAGE_BUDGET, f"{page_path} loads {total / 1e6:.2f} MB ({top})"
+
+
+@pytest.mark.parametrize("page_path", CHAPTERS)
+def test_code_cells_are_folded(visit, page_path):
+    with_code = [c for c in visit(page_path)["cells"] if c["input"]]
+    assert len(with_code) >= 3, f"{page_path}: no code cells found"
+    assert [c for c in with_code if c["shown"]] == [], f"{page_path}: code shown unfolded"
+
+
+@pytest.mark.parametrize("page_path", CHAPTERS + [f"{edition}book/{page}.html" for edition in ("", "zh/")
+                                                  for page in ("gallery", "intro")])
+def test_charts_are_crisp_and_shown_at_their_width(visit, page_path):
+    """At 1280 px a chart is shown at its design width or the full column (at least 720 px), never narrower, and
+    has at least twice as many pixels as it takes CSS pixels (crisp on a high-density screen)."""
+    charts = visit(page_path)["charts"]
+    assert charts, f"{page_path}: no chart"
+    for c in charts:
+        want = min(c["design"] or CHART_COLUMN, CHART_COLUMN)
+        assert c["shown"] >= want - 1, f"{c['src']}: shown {c['shown']:.0f} px, designed for {c['design']} px"
+        assert c["natural"] >= 2 * c["shown"] - 1, f"{c['src']}: {c['natural']} px for {c['shown']:.0f} CSS px"
 
 
 def test_a_visit_in_a_used_tab_fetches_all_its_page_loads(browser):

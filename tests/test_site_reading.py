@@ -1,9 +1,9 @@
 """The site as a reader gets it: a light site, folded code, crisp charts, searchable data.
 
 Uses the built site (``make book``) and, for the browser checks, the server and Chromium fixtures of
-``tests/conftest.py`` (skipped without Chromium). The checks made on every page (its weight, that it never
-scrolls sideways, its screenshots at 1280 and 390 px) are in ``tests/test_site.py``, beside the other checks
-that share the one visit to each page.
+``tests/conftest.py`` (skipped without Chromium). The checks made on every page or every chapter (its weight,
+folded code, crisp charts, that it never scrolls sideways, its screenshots at 1280 and 390 px) are in
+``tests/test_site.py``, beside the other checks that share the one visit to each page.
 """
 from __future__ import annotations
 
@@ -21,9 +21,6 @@ from tests.test_site import PAGES, SITE, _open
 
 #: Budgets from the issue: what one page makes a reader download, and the whole site.
 SITE_BUDGET = 10_000_000
-#: The content width charts are designed for (issue 14: about 720 px at the page's content width).
-CHART_COLUMN = 720
-CHAPTERS = [p for p in PAGES if p.startswith("notebooks/")]
 VENDORED = paths.PROJECT_ROOT / "book" / "static" / "vendor" / "datatables"
 NODE = paths.PROJECT_ROOT / "node_modules"
 
@@ -106,45 +103,6 @@ def test_vendored_datatables_is_the_pinned_release():
 
 
 # ---------------------------------------------------------------- in the browser
-@pytest.mark.parametrize("page_path", CHAPTERS)
-def test_code_cells_are_folded(browser, server, page_path):
-    page, _, _ = _open(browser, f"{server}/{page_path}")
-    try:
-        cells = page.evaluate("""() => Array.from(document.querySelectorAll('.cell')).map(cell => {
-            const input = cell.querySelector('.cell_input');
-            const details = input && input.closest('details');
-            return {input: !!input, shown: !!input && (input.checkVisibility() || !details || details.open)};
-          })""")
-    finally:
-        page.close()
-    with_code = [c for c in cells if c["input"]]
-    assert len(with_code) >= 3, f"{page_path}: no code cells found"
-    assert [c for c in with_code if c["shown"]] == [], f"{page_path}: code shown unfolded"
-
-
-@pytest.mark.parametrize("page_path", CHAPTERS + ["book/gallery.html", "book/intro.html"])
-def test_charts_are_crisp_and_shown_at_their_width(browser, server, page_path):
-    """At 1280 px a chart is shown at its design width or the full column (at least 720 px), never narrower, and
-    has at least twice as many pixels as it takes CSS pixels (crisp on a high-density screen)."""
-    page, _, _ = _open(browser, f"{server}/{page_path}")
-    try:
-        charts = page.evaluate("""async () => {
-          const out = [];
-          for (const img of document.querySelectorAll('.bd-article img')) {
-            img.loading = 'eager'; try { await img.decode(); } catch (e) {}
-            out.push({src: img.currentSrc, shown: img.getBoundingClientRect().width, natural: img.naturalWidth,
-                      design: parseInt(img.getAttribute('width') || '0', 10)});
-          }
-          return out; }""")
-    finally:
-        page.close()
-    assert charts, f"{page_path}: no chart"
-    for c in charts:
-        want = min(c["design"] or CHART_COLUMN, CHART_COLUMN)
-        assert c["shown"] >= want - 1, f"{c['src']}: shown {c['shown']:.0f} px, designed for {c['design']} px"
-        assert c["natural"] >= 2 * c["shown"] - 1, f"{c['src']}: {c['natural']} px for {c['shown']:.0f} CSS px"
-
-
 def test_data_tables_search_sort_and_filter(browser, server):
     page, errors, outside = _open(browser, f"{server}/book/data.html")
     try:
