@@ -6,7 +6,7 @@ its resolution. The marker also keeps the chart's alt text for the data it was d
 or the Chinese mirror that needs the alt text of a current chart reads it rather than computing the
 chart's data again. A no-change site build asks this for every chart, so it must be cheap.
 
-A table holds more than one chart plots: a corrected claim changes the claims table that most charts
+A table holds more than one chart plots: a corrected claim changes the claims table that many charts
 read, yet few of them plot that claim. So the marker also keeps a second key, over what the drawing
 itself used: the same code, parameters and resolution, the exact rows plotted, and the tables read
 while drawing them (for a source line, say). When the first key no longer matches but the second
