@@ -3,9 +3,9 @@
 Loading a page is the slow part of the browser tests (about a second each, on some 60 pages in two
 editions), so each page is opened once at 1280 px and everything the per-page tests look at is
 collected in that visit: console errors, requests leaving the machine, images, the bytes it loads,
-whether its code is folded and its charts are crisp, whether it scrolls sideways, a screenshot, and axe-core's
-findings. The visits share a few tabs, each
-going from page to page with its cache off (:func:`visit_pages`). The fixtures are in conftest.py.
+whether its code is folded and its charts are crisp, whether it scrolls sideways, a screenshot, and
+axe-core's findings. The visits share a few tabs, each going from page to page with its cache off
+(:func:`visit_pages`). The fixtures are in conftest.py.
 """
 from __future__ import annotations
 
@@ -64,18 +64,18 @@ AXE_JS = """async () => (await axe.run(document, {resultTypes: ['violations']}))
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    requested: list[str] | None = None
-
     def log_message(self, *args):
         pass
 
     def send_head(self):
-        if self.requested is not None:
-            self.requested.append(urlparse(self.path).path)
+        if self.server.requested is not None:
+            self.server.requested.append(urlparse(self.path).path)
         return super().send_head()
 
 
 class _QuietServer(http.server.ThreadingHTTPServer):
+    requested: list[str] | None = None
+
     def handle_error(self, request, client_address):  # the browser closing a connection early is not an error
         pass
 
@@ -85,8 +85,8 @@ def serve(directory: Path, requested: list[str] | None = None):
 
     ``requested``, if given, fills with the path of every request the server answers.
     """
-    handler = type("Handler", (_QuietHandler,), {"requested": requested})
-    srv = _QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+    srv = _QuietServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(directory)))
+    srv.requested = requested
     threading.Thread(target=srv.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{srv.server_address[1]}", srv.shutdown
 
@@ -157,8 +157,8 @@ async def _tab(browser, width: int):
     """A tab for one visit after another, its cache off: every visit fetches (and counts) all that its page loads, as a
     first visit does.
 
-    Chromium spends more on opening a tab (a renderer started, its fonts loaded) than on a visit in an open one: with
-    the site's pages about three times more processor time, so the visits share a few tabs instead of one each.
+    Chromium spends more on opening a tab (a new renderer process) than on a visit in an open one: with the site's
+    pages about three times more processor time, so the visits share a few tabs instead of one each.
     """
     page = await browser.new_page(viewport={"width": width, "height": 900})
     cdp = await page.context.new_cdp_session(page)

@@ -201,16 +201,15 @@ def draw_and_save(name: str, p: Params, out_dir: Path | None = None, formats=NOT
 
     written: list[Path] = []
     tables: set[str] = set()
-    data = drawing_tables = None
+    data = None
     for layout in (style.REPORT, style.SLIDE) if slides else (style.REPORT,):
         fig, data = render(name, p, layout)
         tables.update(fig.hmw_tables)
-        drawing_tables = drawing_tables or fig.hmw_drawing_tables  # the report layout's
         written += save(fig, stem(name, p.lang, slide=layout.slide), out_dir, formats, dpi)
         plt.close(fig)
     alt = chart.alt_text(data, p.lang)
     if not slides:
-        mark_current(out_dir, name, p, dpi, tables, alt, chart.caption, plotted_digest(data), drawing_tables)
+        mark_current(out_dir, name, p, dpi, tables, alt, chart.caption, plotted_digest(data), fig.hmw_drawing_tables)
     return written, data, alt
 
 
